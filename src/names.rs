@@ -1,0 +1,447 @@
+//! Every known form of every entity of every pack in one automaton, and an index of the
+//! forms for near-miss lookups. A document is scanned once, whatever the number of forms.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::pack::{FormRole, Pack};
+
+/// Lowercases `text` char by char where that keeps the byte length, so that offsets into
+/// the folded text are offsets into `text`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// One known form of one entity.
+#[derive(Clone, Debug)]
+pub struct Form {
+    pub pack: usize,
+    pub entity: usize,
+    pub text: String,
+    pub role: FormRole,
+    pub case_sensitive: bool,
+    pub near_miss: u8,
+    /// The form with white space runs folded to one space, for window comparisons.
+    words: Vec<String>,
+}
+
+/// A stretch of text naming an entity: every form (of possibly several entities) it is.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub forms: Vec<usize>,
+}
+
+/// A word or run of words close to a known form without being one.
+#[derive(Clone, Debug)]
+pub struct NearMiss {
+    pub range: Range<usize>,
+    pub form: usize,
+    pub distance: usize,
+}
+
+pub struct Names {
+    forms: Vec<Form>,
+    automaton: Option<AhoCorasick>,
+    /// Automaton pattern → forms with that folded text.
+    by_pattern: Vec<Vec<usize>>,
+    /// Deletion neighbourhoods (up to 2 deletions) of folded near-miss forms → forms.
+    deletions: HashMap<String, Vec<usize>>,
+    /// Word counts of the forms that take near-misses, largest first.
+    window_sizes: Vec<usize>,
+    allow: HashSet<String>,
+}
+
+impl Names {
+    pub fn new(packs: &[Pack]) -> Names {
+        let mut forms = Vec::new();
+        let mut allow = HashSet::new();
+        for (p, pack) in packs.iter().enumerate() {
+            allow.extend(pack.allow.iter().map(|a| fold(a)));
+            for (e, entity) in pack.entities.iter().enumerate() {
+                for (text, role) in entity.forms() {
+                    let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+                    if words.is_empty() {
+                        continue;
+                    }
+                    forms.push(Form {
+                        pack: p,
+                        entity: e,
+                        text: words.join(" "),
+                        role,
+                        case_sensitive: entity.case_sensitive,
+                        near_miss: entity.near_miss,
+                        words,
+                    });
+                }
+            }
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut by_pattern: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut window_sizes = Vec::new();
+        for (i, form) in forms.iter().enumerate() {
+            let folded = fold(&form.text);
+            let slot = *index.entry(folded.clone()).or_insert_with(|| {
+                patterns.push(folded.clone());
+                by_pattern.push(Vec::new());
+                patterns.len() - 1
+            });
+            by_pattern[slot].push(i);
+            if form.near_miss > 0 && form.text.chars().count() >= 5 {
+                for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
+                    deletions.entry(key).or_default().push(i);
+                }
+                if !window_sizes.contains(&form.words.len()) {
+                    window_sizes.push(form.words.len());
+                }
+            }
+        }
+        window_sizes.sort_unstable_by(|a, b| b.cmp(a));
+        // Forms are matched in the folded text, where runs of white space stay as written;
+        // a form with spaces also matches its no-break-space spellings via `normalize_spaces`.
+        let automaton = (!patterns.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&patterns)
+                    .ok()
+            })
+            .flatten();
+        Names {
+            forms,
+            automaton,
+            by_pattern,
+            deletions,
+            window_sizes,
+            allow,
+        }
+    }
+
+    pub fn form(&self, i: usize) -> &Form {
+        &self.forms[i]
+    }
+
+    /// Whole-word mentions of known forms in `text`, leftmost-longest, non-overlapping.
+    /// `folded` is `fold(normalize_spaces(text))`; `active` says which packs apply.
+    pub fn mentions(&self, text: &str, folded: &str, active: &[bool]) -> Vec<Mention> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<Mention> = Vec::new();
+        for m in automaton.find_overlapping_iter(folded) {
+            let range = m.start()..m.end();
+            if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
+                continue;
+            }
+            let slice = &text[range.clone()];
+            let forms: Vec<usize> = self.by_pattern[m.pattern().as_usize()]
+                .iter()
+                .copied()
+                .filter(|&f| {
+                    let form = &self.forms[f];
+                    active[form.pack] && (!form.case_sensitive || same_spaced(slice, &form.text))
+                })
+                .collect();
+            if !forms.is_empty() {
+                candidates.push(Mention { range, forms });
+            }
+        }
+        candidates.sort_by(|a, b| {
+            a.range
+                .start
+                .cmp(&b.range.start)
+                .then(b.range.end.cmp(&a.range.end))
+        });
+        let mut out: Vec<Mention> = Vec::new();
+        for c in candidates {
+            if out
+                .last()
+                .is_none_or(|last| c.range.start >= last.range.end)
+            {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Words and runs of words outside `mentions` that are within the allowed edits of a
+    /// form of 5+ characters.
+    pub fn near_misses(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        mentions: &[Mention],
+        active: &[bool],
+    ) -> Vec<NearMiss> {
+        if self.deletions.is_empty() {
+            return Vec::new();
+        }
+        let mut taken = vec![false; words.len()];
+        let mut m = 0;
+        for (i, w) in words.iter().enumerate() {
+            while m < mentions.len() && mentions[m].range.end <= w.start {
+                m += 1;
+            }
+            if mentions.get(m).is_some_and(|men| men.range.start < w.end) {
+                taken[i] = true;
+            }
+        }
+        let mut cache: HashMap<String, Option<(usize, usize)>> = HashMap::new();
+        let mut out = Vec::new();
+        for &n in &self.window_sizes {
+            for i in 0..words.len().saturating_sub(n - 1) {
+                let window = &words[i..i + n];
+                if taken[i..i + n].iter().any(|&t| t) || !joined_by_spaces(text, window) {
+                    continue;
+                }
+                let first = &text[window[0].clone()];
+                if first.chars().any(|c| c.is_numeric()) {
+                    continue;
+                }
+                let candidate: String = window
+                    .iter()
+                    .map(|w| &text[w.clone()])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let best = *cache
+                    .entry(candidate.clone())
+                    .or_insert_with(|| self.nearest(&candidate, n, active));
+                if let Some((form, distance)) = best {
+                    taken[i..i + n].iter_mut().for_each(|t| *t = true);
+                    out.push(NearMiss {
+                        range: window[0].start..window[n - 1].end,
+                        form,
+                        distance,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|n| n.range.start);
+        out
+    }
+
+    fn nearest(&self, candidate: &str, words: usize, active: &[bool]) -> Option<(usize, usize)> {
+        let folded = fold(candidate);
+        if self.allow.contains(&folded) || candidate.chars().count() > 64 {
+            return None;
+        }
+        let capitalised = candidate.chars().next().is_some_and(char::is_uppercase);
+        let mut seen = HashSet::new();
+        let mut best: Option<(usize, usize)> = None;
+        for key in deletion_neighbourhood(&folded, 2) {
+            let Some(forms) = self.deletions.get(&key) else {
+                continue;
+            };
+            for &f in forms {
+                if !seen.insert(f) {
+                    continue;
+                }
+                let form = &self.forms[f];
+                if !active[form.pack]
+                    || form.words.len() != words
+                    || (form.case_sensitive && !capitalised)
+                {
+                    continue;
+                }
+                let distance = if form.case_sensitive {
+                    damerau_levenshtein(candidate, &form.text)
+                } else {
+                    damerau_levenshtein(&folded, &fold(&form.text))
+                };
+                if distance == 0 || distance > usize::from(form.near_miss) {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((b, d)) => (distance, self.role_rank(f), f) < (d, self.role_rank(b), b),
+                };
+                if better {
+                    best = Some((f, distance));
+                }
+            }
+        }
+        best
+    }
+
+    fn role_rank(&self, f: usize) -> u8 {
+        match self.forms[f].role {
+            FormRole::Preferred => 0,
+            FormRole::Variant => 1,
+            FormRole::Wrong => 2,
+        }
+    }
+}
+
+/// Words of a text for near-miss windows: runs of letters and digits, joined by inner
+/// hyphens ("Saint-Pétersbourg" is one word; an apostrophe ends a word).
+pub fn words(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = (c == '-' || c == '\u{2010}')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins || (start.is_some() && is_mark(c)) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+fn is_word_boundary(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Equal, treating any run of white space in `text` as one space of `form`.
+fn same_spaced(text: &str, form: &str) -> bool {
+    if text == form {
+        return true;
+    }
+    let mut a = text.split_whitespace();
+    let mut b = form.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Replaces each white space character other than ASCII space (no-break spaces, line
+/// breaks) by spaces of the same byte length, so that multi-word forms match across them.
+pub fn normalize_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() && c != ' ' {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn joined_by_spaces(text: &str, window: &[Range<usize>]) -> bool {
+    window.windows(2).all(|pair| {
+        let gap = &text[pair[0].end..pair[1].start];
+        !gap.is_empty() && gap.chars().all(|c| c.is_whitespace() && c != '\n')
+    })
+}
+
+/// The strings made by deleting up to `max` characters of `word` (including `word`).
+fn deletion_neighbourhood(word: &str, max: usize) -> HashSet<String> {
+    let mut out = HashSet::new();
+    out.insert(word.to_owned());
+    let mut frontier = vec![word.to_owned()];
+    for _ in 0..max {
+        let mut next = Vec::new();
+        for w in &frontier {
+            let chars: Vec<char> = w.chars().collect();
+            for skip in 0..chars.len() {
+                let d: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, c)| c)
+                    .collect();
+                if out.insert(d.clone()) {
+                    next.push(d);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment) over chars.
+pub fn damerau_levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(damerau_levenshtein("Mink", "Minsk"), 1);
+        assert_eq!(damerau_levenshtein("Minks", "Minsk"), 1);
+        assert_eq!(damerau_levenshtein("Pinsk", "Minsk"), 1);
+        assert_eq!(damerau_levenshtein("Belarus", "Bélarus"), 1);
+        assert_eq!(damerau_levenshtein("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let text = "ÉTATS-UNIS İstanbul Minsk";
+        let folded = fold(text);
+        assert_eq!(folded.len(), text.len());
+        assert!(folded.starts_with("états-unis"));
+    }
+
+    #[test]
+    fn word_split() {
+        let text = "l'amnistie de Saint-Pétersbourg, Valdoria's -x";
+        let ws: Vec<&str> = words(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            ws,
+            [
+                "l",
+                "amnistie",
+                "de",
+                "Saint-Pétersbourg",
+                "Valdoria",
+                "s",
+                "x"
+            ]
+        );
+    }
+}

@@ -1,0 +1,711 @@
+//! Rule packs: the TOML format of RULES.md, parsed and validated with spans.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::toml_reader::{self, date_text, expect_strings, Located, Problem, TableReader};
+
+/// A pack as loaded from one TOML file.
+#[derive(Clone, Debug)]
+pub struct Pack {
+    pub id: String,
+    pub title: Option<String>,
+    /// Languages the pack applies to; empty means all.
+    pub langs: Vec<Lang>,
+    pub allow: Vec<String>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<ClaimRule>,
+    /// Where the pack came from (a path, or `rules/NAME.toml` for a built-in pack).
+    pub path: String,
+    pub source: String,
+}
+
+impl Pack {
+    pub fn applies_to(&self, lang: Lang) -> bool {
+        self.langs.is_empty() || self.langs.contains(&lang)
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormRole {
+    Preferred,
+    Variant,
+    Wrong,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    pub span: Range<usize>,
+    pub preferred: BTreeMap<Lang, String>,
+    pub variants: Vec<String>,
+    pub wrong: Vec<String>,
+    pub near_miss: u8,
+    pub case_sensitive: bool,
+}
+
+impl Entity {
+    /// Every known form once, with its role (preferred before variant).
+    pub fn forms(&self) -> Vec<(&str, FormRole)> {
+        let mut out: Vec<(&str, FormRole)> = Vec::new();
+        let listed = self
+            .preferred
+            .values()
+            .map(|f| (f.as_str(), FormRole::Preferred))
+            .chain(
+                self.variants
+                    .iter()
+                    .map(|f| (f.as_str(), FormRole::Variant)),
+            )
+            .chain(self.wrong.iter().map(|f| (f.as_str(), FormRole::Wrong)));
+        for (form, role) in listed {
+            if !out.iter().any(|(f, _)| *f == form) {
+                out.push((form, role));
+            }
+        }
+        out
+    }
+
+    pub fn is_wrong(&self, form: &str) -> bool {
+        self.wrong.iter().any(|w| w == form)
+    }
+
+    /// The name to use in messages for a document in `lang`.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        self.preferred
+            .get(&lang)
+            .or_else(|| self.preferred.values().next())
+            .or_else(|| self.variants.first())
+            .map_or(self.id.as_str(), String::as_str)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Stable,
+    Increasing,
+    Decreasing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuantityBound {
+    Exact(f64),
+    AtLeast(f64),
+    AtMost(f64),
+    Range(f64, f64),
+    Approx(f64),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantityFact {
+    pub bound: QuantityBound,
+    pub tolerance: Option<f64>,
+    pub as_of: Option<Date>,
+    pub trend: Trend,
+}
+
+/// A date known to the day, month or year: the days it covers and how it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateFact {
+    pub first: Date,
+    pub last: Date,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Known {
+    Quantity(QuantityFact),
+    Date(DateFact),
+    Since(Date),
+}
+
+#[derive(Clone, Debug)]
+pub struct ClaimRule {
+    pub id: String,
+    pub span: Range<usize>,
+    pub about: String,
+    pub source: Option<String>,
+    pub known: Option<Known>,
+    pub known_span: Option<Range<usize>>,
+    pub patterns: BTreeMap<Lang, Vec<Located<String>>>,
+    pub regex: BTreeMap<Lang, Located<String>>,
+    pub context: Vec<Located<String>>,
+    pub requires: Vec<Located<String>>,
+    pub severity: Severity,
+    pub examples_pass: Vec<Located<String>>,
+    pub examples_fail: Vec<Located<String>>,
+}
+
+impl ClaimRule {
+    /// Languages the rule has patterns or a regex for.
+    pub fn langs(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.patterns.contains_key(l) || self.regex.contains_key(l))
+            .collect()
+    }
+}
+
+static PACK_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9-]*$").expect("static regex compiles"));
+static RULE_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9_.-]*$").expect("static regex compiles"));
+static ENTITY_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{entity:([^}]*)\}").expect("static regex compiles"));
+
+/// Loads and validates one pack. Every problem found is returned, not only the first.
+pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
+    let doc = toml_reader::parse(source).map_err(|p| vec![p])?;
+    let mut problems = Vec::new();
+    let mut root = TableReader::new(doc.get_ref(), 0..0, "the pack file");
+    match root.value("format") {
+        None => problems.push(
+            Problem::new(
+                0..0,
+                "the pack has no `format` key",
+                "expected `format = 1`",
+            )
+            .with_help("add `format = 1` at the top of the file"),
+        ),
+        Some(v) => {
+            let ok = matches!(v.get_ref(), toml::de::DeValue::Integer(i) if i.as_str() == "1");
+            if !ok {
+                problems.push(
+                    Problem::new(v.span(), "unsupported pack format", "only format 1 exists")
+                        .with_help("write `format = 1`"),
+                );
+            }
+        }
+    }
+    let mut pack = Pack {
+        id: String::new(),
+        title: None,
+        langs: Vec::new(),
+        allow: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+        path: path.to_owned(),
+        source: source.to_owned(),
+    };
+    match root.table("pack", &mut problems) {
+        None => {
+            if root.value("pack").is_none() {
+                problems.push(Problem::new(
+                    0..0,
+                    "the pack has no [pack] table",
+                    "expected [pack] with an `id`",
+                ));
+            }
+        }
+        Some(mut table) => {
+            if let Some(id) = table.required_string("id", &mut problems) {
+                if !PACK_ID.is_match(&id.value) {
+                    problems.push(
+                        Problem::new(
+                            id.span.clone(),
+                            format!("invalid pack id \"{}\"", id.value),
+                            "invalid id",
+                        )
+                        .with_help(
+                            "a pack id is lowercase letters, digits and dashes: [a-z0-9][a-z0-9-]*",
+                        ),
+                    );
+                }
+                pack.id = id.value;
+            }
+            pack.title = table.string("title", &mut problems).map(|t| t.value);
+            pack.langs = read_langs(table.strings("langs", &mut problems), &mut problems);
+            pack.allow = table
+                .strings("allow", &mut problems)
+                .into_iter()
+                .map(|a| a.value)
+                .collect();
+            table.finish(&mut problems);
+        }
+    }
+    let mut ids: HashMap<String, Range<usize>> = HashMap::new();
+    for table in root.tables("entity", &mut problems) {
+        if let Some(entity) = read_entity(table, &mut problems) {
+            check_unique(&entity.id, entity.span.clone(), &mut ids, &mut problems);
+            pack.entities.push(entity);
+        }
+    }
+    for table in root.tables("claim", &mut problems) {
+        if let Some(claim) = read_claim(table, &mut problems) {
+            check_unique(&claim.id, claim.span.clone(), &mut ids, &mut problems);
+            pack.claims.push(claim);
+        }
+    }
+    root.finish(&mut problems);
+    check_local_references(&pack, &mut problems);
+    if problems.is_empty() {
+        Ok(pack)
+    } else {
+        problems.sort_by_key(|p| (p.span.start, p.span.end));
+        Err(problems)
+    }
+}
+
+fn check_unique(
+    id: &str,
+    span: Range<usize>,
+    ids: &mut HashMap<String, Range<usize>>,
+    problems: &mut Vec<Problem>,
+) {
+    if let Some(first) = ids.get(id) {
+        let line_hint = first.start;
+        problems.push(
+            Problem::new(span, format!("duplicate rule id \"{id}\""), "used again here")
+                .with_help(format!("rule ids must be unique within a pack; \"{id}\" is first defined at byte {line_hint}")),
+        );
+    } else {
+        ids.insert(id.to_owned(), span);
+    }
+}
+
+fn read_langs(values: Vec<Located<String>>, problems: &mut Vec<Problem>) -> Vec<Lang> {
+    let mut langs = Vec::new();
+    for value in values {
+        match Lang::from_tag(&value.value) {
+            Some(lang) if !langs.contains(&lang) => langs.push(lang),
+            Some(_) => {}
+            None => problems.push(unknown_lang(&value)),
+        }
+    }
+    langs
+}
+
+fn unknown_lang(value: &Located<String>) -> Problem {
+    Problem::new(
+        value.span.clone(),
+        format!("unknown language \"{}\"", value.value),
+        "not a language claimlint knows",
+    )
+    .with_help("languages are \"fr\" and \"en\"")
+}
+
+fn read_id(
+    table: &mut TableReader<'_, '_>,
+    problems: &mut Vec<Problem>,
+) -> Option<Located<String>> {
+    let id = table.required_string("id", problems)?;
+    if !RULE_ID.is_match(&id.value) {
+        problems.push(
+            Problem::new(
+                id.span.clone(),
+                format!("invalid rule id \"{}\"", id.value),
+                "invalid id",
+            )
+            .with_help("a rule id is lowercase letters, digits, dashes, dots and underscores"),
+        );
+    }
+    Some(id)
+}
+
+fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<Entity> {
+    let id = read_id(&mut table, problems);
+    let mut preferred = BTreeMap::new();
+    if let Some(mut pref) = table.table("preferred", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(form) = pref.string(key, problems) {
+                preferred.insert(lang, form.value);
+            }
+        }
+        pref.finish(problems);
+    }
+    let variants = table.strings("variants", problems);
+    let wrong = table.strings("wrong", problems);
+    let near_miss = match table.number("near_miss", problems) {
+        Some(n) if [0.0, 1.0, 2.0].contains(&n.value) => n.value as u8,
+        Some(n) => {
+            problems.push(Problem::new(
+                n.span,
+                "`near_miss` must be 0, 1 or 2",
+                "out of range",
+            ));
+            1
+        }
+        None => 1,
+    };
+    let case_sensitive = table
+        .boolean("case_sensitive", problems)
+        .is_none_or(|b| b.value);
+    for form in variants.iter().chain(&wrong) {
+        if form.value.trim().is_empty() {
+            problems.push(Problem::new(form.span.clone(), "empty spelling", "empty"));
+        }
+    }
+    for w in &wrong {
+        if preferred.values().any(|p| *p == w.value) || variants.iter().any(|v| v.value == w.value)
+        {
+            problems.push(Problem::new(
+                w.span.clone(),
+                format!(
+                    "\"{}\" is listed as wrong and as an accepted spelling",
+                    w.value
+                ),
+                "contradicts an accepted form",
+            ));
+        }
+    }
+    let span = table.span();
+    if preferred.is_empty() && variants.is_empty() && wrong.is_empty() {
+        problems.push(Problem::new(
+            id.as_ref().map_or(span.clone(), |i| i.span.clone()),
+            "an entity needs at least one spelling",
+            "no `preferred`, `variants` or `wrong`",
+        ));
+    }
+    table.finish(problems);
+    let id = id?;
+    Some(Entity {
+        id: id.value,
+        span: id.span,
+        preferred,
+        variants: variants.into_iter().map(|v| v.value).collect(),
+        wrong: wrong.into_iter().map(|v| v.value).collect(),
+        near_miss,
+        case_sensitive,
+    })
+}
+
+fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<ClaimRule> {
+    let id = read_id(&mut table, problems);
+    let about = table.required_string("about", problems);
+    let source = table.string("source", problems).map(|s| s.value);
+    let mut known: Vec<(Known, Range<usize>)> = Vec::new();
+    if let Some(mut q) = table.table("quantity", problems) {
+        if let Some(fact) = read_quantity(&mut q, problems) {
+            known.push((Known::Quantity(fact), q.span()));
+        }
+        q.finish(problems);
+    }
+    if let Some(value) = table.value("date") {
+        match date_text(value).and_then(|t| parse_fact_date(&t)) {
+            Some(fact) => known.push((Known::Date(fact), value.span())),
+            None => problems.push(bad_date(value.span(), "date")),
+        }
+    }
+    if let Some(value) = table.value("since") {
+        match date_text(value).and_then(|t| t.parse::<Date>().ok()) {
+            Some(date) => known.push((Known::Since(date), value.span())),
+            None => problems.push(bad_date(value.span(), "since")),
+        }
+    }
+    if known.len() > 1 {
+        problems.push(
+            Problem::new(
+                known[1].1.clone(),
+                "a claim knows at most one of `quantity`, `date`, `since`",
+                "second fact",
+            )
+            .with_help("split the claim into two rules"),
+        );
+    }
+    let mut patterns = BTreeMap::new();
+    if let Some(mut t) = table.table("patterns", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(v) = t.value(key) {
+                let list = expect_strings(v, key, problems);
+                if !list.is_empty() {
+                    patterns.insert(lang, list);
+                }
+            }
+        }
+        t.finish(problems);
+    }
+    let mut regex = BTreeMap::new();
+    if let Some(mut t) = table.table("regex", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(r) = t.string(key, problems) {
+                if let Err(err) = regex::Regex::new(&r.value) {
+                    problems.push(
+                        Problem::new(
+                            r.span.clone(),
+                            "the regex does not compile",
+                            "invalid regex",
+                        )
+                        .with_help(err.to_string()),
+                    );
+                }
+                regex.insert(lang, r);
+            }
+        }
+        t.finish(problems);
+    }
+    let context = table.strings("context", problems);
+    let requires = table.strings("requires", problems);
+    let severity = match table.string("severity", problems) {
+        Some(s) => Severity::parse(&s.value).unwrap_or_else(|| {
+            problems.push(
+                Problem::new(
+                    s.span,
+                    format!("unknown severity \"{}\"", s.value),
+                    "unknown severity",
+                )
+                .with_help("severities are \"error\", \"warning\" and \"info\""),
+            );
+            Severity::Error
+        }),
+        None => Severity::Error,
+    };
+    let (mut examples_pass, mut examples_fail) = (Vec::new(), Vec::new());
+    if let Some(mut t) = table.table("examples", problems) {
+        examples_pass = t.strings("pass", problems);
+        examples_fail = t.strings("fail", problems);
+        t.finish(problems);
+    }
+    let span = table.span();
+    if patterns.is_empty() && regex.is_empty() {
+        problems.push(
+            Problem::new(
+                id.as_ref().map_or(span.clone(), |i| i.span.clone()),
+                "a claim needs `patterns` or `regex`",
+                "no way to find this claim in text",
+            )
+            .with_help("add patterns.fr = [\"...\"] and/or patterns.en = [\"...\"]"),
+        );
+    }
+    table.finish(problems);
+    let id = id?;
+    let about = about?;
+    let (known, known_span) = match known.into_iter().next() {
+        Some((k, s)) => (Some(k), Some(s)),
+        None => (None, None),
+    };
+    Some(ClaimRule {
+        id: id.value,
+        span: id.span,
+        about: about.value,
+        source,
+        known,
+        known_span,
+        patterns,
+        regex,
+        context,
+        requires,
+        severity,
+        examples_pass,
+        examples_fail,
+    })
+}
+
+fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<QuantityFact> {
+    let exact = q.number("exact", problems);
+    let at_least = q.number("at_least", problems);
+    let at_most = q.number("at_most", problems);
+    let min = q.number("min", problems);
+    let max = q.number("max", problems);
+    let approx = q.number("approx", problems);
+    let tolerance = q.number("tolerance", problems);
+    let as_of = match q.value("as_of") {
+        Some(v) => match date_text(v).and_then(|t| t.parse::<Date>().ok()) {
+            Some(d) => Some(d),
+            None => {
+                problems.push(bad_date(v.span(), "as_of"));
+                None
+            }
+        },
+        None => None,
+    };
+    let trend = match q.string("trend", problems) {
+        None => Trend::Stable,
+        Some(t) => match t.value.as_str() {
+            "stable" => Trend::Stable,
+            "increasing" => Trend::Increasing,
+            "decreasing" => Trend::Decreasing,
+            _ => {
+                problems.push(
+                    Problem::new(
+                        t.span,
+                        format!("unknown trend \"{}\"", t.value),
+                        "unknown trend",
+                    )
+                    .with_help("trends are \"increasing\", \"decreasing\" and \"stable\""),
+                );
+                Trend::Stable
+            }
+        },
+    };
+    if let Some(t) = &tolerance {
+        if !(0.0..1.0).contains(&t.value) {
+            problems.push(Problem::new(
+                t.span.clone(),
+                "`tolerance` must be a fraction between 0 and 1",
+                "out of range",
+            ));
+        }
+    }
+    let bound = match (exact, at_least, at_most, min, max, approx) {
+        (Some(e), None, None, None, None, None) => QuantityBound::Exact(e.value),
+        (None, Some(l), None, None, None, None) => QuantityBound::AtLeast(l.value),
+        (None, None, Some(m), None, None, None) => QuantityBound::AtMost(m.value),
+        (None, None, None, Some(a), Some(b), None) if a.value <= b.value => {
+            QuantityBound::Range(a.value, b.value)
+        }
+        (None, None, None, Some(a), Some(_), None) => {
+            problems.push(Problem::new(
+                a.span,
+                "`min` is greater than `max`",
+                "min > max",
+            ));
+            return None;
+        }
+        (None, None, None, None, None, Some(a)) => QuantityBound::Approx(a.value),
+        _ => {
+            problems.push(
+                Problem::new(q.span(), "a quantity needs exactly one of `exact`, `at_least`, `at_most`, `min` with `max`, `approx`", "ambiguous or empty quantity"),
+            );
+            return None;
+        }
+    };
+    Some(QuantityFact {
+        bound,
+        tolerance: tolerance.map(|t| t.value),
+        as_of,
+        trend,
+    })
+}
+
+fn bad_date(span: Range<usize>, key: &str) -> Problem {
+    let form = if key == "date" {
+        "\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""
+    } else {
+        "\"YYYY-MM-DD\""
+    };
+    Problem::new(span, format!("`{key}` is not a valid date"), "not a date")
+        .with_help(format!("write {form}"))
+}
+
+/// A fact's date to the day, month or year.
+pub fn parse_fact_date(text: &str) -> Option<DateFact> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (first, last) = match parts.as_slice() {
+        [y] => {
+            let y = num(y, 4)?;
+            (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?)
+        }
+        [y, m] => {
+            let first = Date::new(num(y, 4)?, i8::try_from(num(m, 2)?).ok()?, 1).ok()?;
+            (first, first.last_of_month())
+        }
+        [_, _, _] => {
+            let d = text.parse::<Date>().ok()?;
+            (d, d)
+        }
+        _ => return None,
+    };
+    Some(DateFact {
+        first,
+        last,
+        text: text.to_owned(),
+    })
+}
+
+/// References to entities of the same pack (`requires`, `{entity:ID}`); references to
+/// other packs (`PACK/ID`) are checked once all packs are loaded.
+fn check_local_references(pack: &Pack, problems: &mut Vec<Problem>) {
+    for (reference, span) in entity_references(pack) {
+        if !reference.contains('/') && pack.entity(&reference).is_none() {
+            problems.push(unknown_entity(&reference, span));
+        }
+    }
+}
+
+pub fn unknown_entity(reference: &str, span: Range<usize>) -> Problem {
+    Problem::new(
+        span,
+        format!("unknown entity \"{reference}\""),
+        "no [[entity]] has this id",
+    )
+    .with_help("define the entity in this pack, or write PACK/ID for another pack's")
+}
+
+/// Every entity reference in the pack's claims, with the span of the string holding it.
+pub fn entity_references(pack: &Pack) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for claim in &pack.claims {
+        for r in &claim.requires {
+            out.push((r.value.clone(), r.span.clone()));
+        }
+        for p in claim.patterns.values().flatten().chain(&claim.context) {
+            for caps in ENTITY_REF.captures_iter(&p.value) {
+                if let Some(m) = caps.get(1) {
+                    out.push((m.as_str().trim().to_owned(), p.span.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_a_minimal_pack() {
+        let src = "format = 1\n[pack]\nid = \"demo\"\n\n[[entity]]\nid = \"minsk\"\npreferred = { fr = \"Minsk\", en = \"Minsk\" }\nwrong = [\"Mink\"]\n";
+        let pack = load("demo.toml", src).expect("valid pack");
+        assert_eq!(pack.id, "demo");
+        assert_eq!(
+            pack.entities[0].forms(),
+            vec![("Minsk", FormRole::Preferred), ("Mink", FormRole::Wrong)]
+        );
+    }
+
+    #[test]
+    fn every_problem_points_into_the_file() {
+        let src = "format = 1\n[pack]\nid = \"demo\"\ncolour = \"red\"\n\n[[entity]]\nid = \"minsk\"\nvariants = [\"Minsk\"]\n\n[[entity]]\nid = \"minsk\"\nvariants = [\"Mensk\"]\n\n[[claim]]\nid = \"c\"\nabout = \"x\"\nrequires = [\"nowhere\"]\npatterns.fr = [\"{n} personnes\"]\n";
+        let problems = load("demo.toml", src).expect_err("invalid");
+        let texts: Vec<&str> = problems.iter().map(|p| &src[p.span.clone()]).collect();
+        assert_eq!(texts, ["colour", "\"minsk\"", "\"nowhere\""]);
+    }
+
+    #[test]
+    fn wrong_types_and_missing_keys() {
+        let src = "format = 1\n[pack]\nid = 3\n[[entity]]\nvariants = \"x\"\nnear_miss = 5\n";
+        let problems = load("demo.toml", src).expect_err("invalid");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("`id` must be a string")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("missing the required key `id`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("near_miss")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn fact_dates() {
+        let d = parse_fact_date("2021-12").expect("month");
+        assert_eq!(
+            (d.first, d.last),
+            (Date::constant(2021, 12, 1), Date::constant(2021, 12, 31))
+        );
+        assert!(parse_fact_date("2021-13").is_none());
+        assert!(parse_fact_date("21").is_none());
+    }
+}

@@ -1,0 +1,224 @@
+//! The spelling checks of RULES.md: wrong forms, house style, inconsistent variants and
+//! near-misses, from the mentions the name automaton found.
+
+use std::collections::BTreeMap;
+
+use crate::document::Document;
+use crate::finding::{Finding, Fix, Kind, Label, Severity};
+use crate::lang::Lang;
+use crate::names::{Mention, Names, NearMiss};
+use crate::pack::{FormRole, Pack};
+
+/// One mention of one entity.
+struct Use<'a> {
+    range: std::ops::Range<usize>,
+    form: &'a str,
+    role: FormRole,
+}
+
+pub fn check(
+    doc: &Document,
+    packs: &[Pack],
+    names: &Names,
+    mentions: &[Mention],
+    near: &[NearMiss],
+) -> Vec<Finding> {
+    let lang = doc.lang;
+    // Mentions grouped by entity, in document order.
+    let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
+    for mention in mentions {
+        for &f in &mention.forms {
+            let form = names.form(f);
+            let uses = by_entity.entry((form.pack, form.entity)).or_default();
+            // A form shared by two roles of one entity counts once.
+            if uses.last().is_some_and(|u| u.range == mention.range) {
+                continue;
+            }
+            uses.push(Use {
+                range: mention.range.clone(),
+                form: &form.text,
+                role: form.role,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (&(p, e), uses) in &by_entity {
+        let pack = &packs[p];
+        let entity = &pack.entities[e];
+        let rule = format!("{}/{}", pack.id, entity.id);
+        let preferred = entity.preferred.get(&lang);
+        let most_used = most_used(uses);
+        for u in uses {
+            let finding = if u.role == FormRole::Wrong {
+                let fix = preferred
+                    .map(String::as_str)
+                    .or(most_used.map(|(f, _)| f))
+                    .or_else(|| fallback_fix(entity, lang));
+                let message = match fix {
+                    Some(fix) => format!(
+                        "\"{}\" is a wrong spelling of {}; write \"{fix}\"",
+                        u.form,
+                        entity.display_name(lang)
+                    ),
+                    None => format!(
+                        "\"{}\" is a wrong spelling of {}",
+                        u.form,
+                        entity.display_name(lang)
+                    ),
+                };
+                Some(make(
+                    doc,
+                    u,
+                    &rule,
+                    Kind::SpellingWrong,
+                    Severity::Error,
+                    message,
+                    fix,
+                    "wrong spelling".into(),
+                    None,
+                ))
+            } else if let Some(pref) = preferred {
+                (u.form != pref).then(|| {
+                    let message = format!(
+                        "\"{}\" departs from the {} house style \"{pref}\"",
+                        u.form,
+                        lang.name()
+                    );
+                    let label = format!("{} style: \"{pref}\"", lang.name());
+                    make(
+                        doc,
+                        u,
+                        &rule,
+                        Kind::SpellingStyle,
+                        Severity::Warning,
+                        message,
+                        Some(pref),
+                        label,
+                        None,
+                    )
+                })
+            } else {
+                most_used.and_then(|(major, first)| {
+                    (u.form != major).then(|| {
+                        let message = format!(
+                            "\"{}\" is spelt \"{major}\" elsewhere in this document",
+                            u.form
+                        );
+                        let label = Label {
+                            span: doc.span(first.clone()),
+                            path: doc.path.clone(),
+                            message: format!("\"{major}\" is the spelling used most"),
+                        };
+                        make(
+                            doc,
+                            u,
+                            &rule,
+                            Kind::SpellingInconsistent,
+                            Severity::Warning,
+                            message,
+                            Some(major),
+                            format!("elsewhere \"{major}\""),
+                            Some(label),
+                        )
+                    })
+                })
+            };
+            out.extend(finding);
+        }
+    }
+    for n in near {
+        let form = names.form(n.form);
+        let pack = &packs[form.pack];
+        let entity = &pack.entities[form.entity];
+        let rule = format!("{}/{}", pack.id, entity.id);
+        // Suggest the nearest form, unless the document's language has a house style it
+        // departs from, or the nearest form is itself wrong: then the house style.
+        let suggestion = match (entity.preferred.get(&doc.lang), form.role) {
+            (Some(pref), _)
+                if form.text.split_whitespace().count() == pref.split_whitespace().count()
+                    && (form.role == FormRole::Wrong
+                        || entity.preferred.get(&doc.lang) != Some(&form.text)) =>
+            {
+                pref.as_str()
+            }
+            (None, FormRole::Wrong) => fallback_fix(entity, doc.lang).unwrap_or(&form.text),
+            _ => form.text.as_str(),
+        };
+        let written = &doc.text[n.range.clone()];
+        let u = Use {
+            range: n.range.clone(),
+            form: written,
+            role: FormRole::Variant,
+        };
+        let message = format!("\"{written}\" looks like a misspelling of \"{suggestion}\"");
+        let label = format!("did you mean \"{suggestion}\"? ({rule})");
+        out.push(make(
+            doc,
+            &u,
+            &rule,
+            Kind::SpellingNearMiss,
+            Severity::Warning,
+            message,
+            Some(suggestion),
+            label,
+            None,
+        ));
+    }
+    out
+}
+
+/// The accepted form the document uses most (ties: the first used), with its first use.
+fn most_used<'a>(uses: &'a [Use<'a>]) -> Option<(&'a str, &'a std::ops::Range<usize>)> {
+    let mut counts: Vec<(&str, usize, &std::ops::Range<usize>)> = Vec::new();
+    for u in uses.iter().filter(|u| u.role != FormRole::Wrong) {
+        match counts.iter_mut().find(|(f, _, _)| *f == u.form) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((u.form, 1, &u.range)),
+        }
+    }
+    let max = counts.iter().map(|c| c.1).max()?;
+    counts
+        .into_iter()
+        .find(|c| c.1 == max)
+        .map(|(f, _, r)| (f, r))
+}
+
+fn fallback_fix(entity: &crate::pack::Entity, lang: Lang) -> Option<&str> {
+    entity
+        .preferred
+        .get(&lang)
+        .or_else(|| entity.preferred.values().next())
+        .or_else(|| entity.variants.first())
+        .map(String::as_str)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make(
+    doc: &Document,
+    u: &Use<'_>,
+    rule: &str,
+    kind: Kind,
+    severity: Severity,
+    message: String,
+    fix: Option<&str>,
+    label: String,
+    secondary: Option<Label>,
+) -> Finding {
+    let span = doc.span(u.range.clone());
+    let help = fix.map(|f| format!("replace with \"{f}\" (claimlint check --fix)"));
+    Finding {
+        path: doc.path.clone(),
+        rule: rule.to_owned(),
+        kind,
+        severity,
+        message,
+        text: doc.source_text(&span).to_owned(),
+        span,
+        fix: fix.map(|f| Fix {
+            replacement: f.to_owned(),
+        }),
+        labels: secondary.into_iter().collect(),
+        help,
+        label: Some(label),
+    }
+}

@@ -1,0 +1,125 @@
+//! Suppression comments, in any format:
+//! `<!-- claimlint-disable-next-line RULE_OR_KIND ... -->`,
+//! `<!-- claimlint-disable RULE_OR_KIND ... -->` … `<!-- claimlint-enable -->`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*claimlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+        .expect("static regex compiles")
+});
+
+/// Byte ranges of claimlint's own comments in `source`.
+pub fn comment_ranges(source: &str) -> Vec<Range<usize>> {
+    if !source.contains("claimlint-") {
+        return Vec::new();
+    }
+    COMMENT.find_iter(source).map(|m| m.range()).collect()
+}
+
+#[derive(Clone, Debug)]
+struct Region {
+    /// Source range the region covers.
+    range: Range<usize>,
+    /// Rule ids, kinds or pack ids; empty means all.
+    names: Vec<String>,
+}
+
+/// The suppressed regions of one document, in source offsets.
+#[derive(Clone, Debug, Default)]
+pub struct Suppressions {
+    regions: Vec<Region>,
+}
+
+impl Suppressions {
+    pub fn parse(source: &str) -> Suppressions {
+        let mut regions = Vec::new();
+        let mut open: Option<(usize, Vec<String>)> = None;
+        if !source.contains("claimlint-") {
+            return Suppressions { regions };
+        }
+        for caps in COMMENT.captures_iter(source) {
+            let (Some(whole), Some(verb)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let names: Vec<String> = caps
+                .get(2)
+                .map(|m| m.as_str().split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default();
+            match verb.as_str() {
+                "disable-next-line" => {
+                    let next_start = source[whole.end()..]
+                        .find('\n')
+                        .map_or(source.len(), |i| whole.end() + i + 1);
+                    let next_end = source[next_start..]
+                        .find('\n')
+                        .map_or(source.len(), |i| next_start + i);
+                    regions.push(Region {
+                        range: next_start..next_end,
+                        names,
+                    });
+                }
+                "disable" => {
+                    if let Some((start, names)) = open.take() {
+                        regions.push(Region {
+                            range: start..whole.start(),
+                            names,
+                        });
+                    }
+                    open = Some((whole.end(), names));
+                }
+                _ => {
+                    if let Some((start, names)) = open.take() {
+                        regions.push(Region {
+                            range: start..whole.start(),
+                            names,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some((start, names)) = open {
+            regions.push(Region {
+                range: start..source.len(),
+                names,
+            });
+        }
+        Suppressions { regions }
+    }
+
+    /// Whether a finding of `rule` (`pack/id`) and `kind` starting at source offset `at`
+    /// is suppressed.
+    pub fn suppresses(&self, at: usize, rule: &str, kind: &str) -> bool {
+        let pack = rule.split('/').next().unwrap_or(rule);
+        self.regions.iter().any(|r| {
+            r.range.contains(&at)
+                && (r.names.is_empty()
+                    || r.names.iter().any(|n| n == rule || n == kind || n == pack))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_line_and_blocks() {
+        let src = "a\n<!-- claimlint-disable-next-line spelling.near-miss -->\nMink\nMink\n\
+                   <!-- claimlint-disable -->\nMink\n<!-- claimlint-enable -->\nMink";
+        let s = Suppressions::parse(src);
+        let first = src.find("Mink").expect("mink");
+        assert!(s.suppresses(first, "belarus/minsk", "spelling.near-miss"));
+        assert!(!s.suppresses(first, "belarus/minsk", "spelling.wrong"));
+        let second = first + 5;
+        assert!(!s.suppresses(second, "belarus/minsk", "spelling.near-miss"));
+        let third = src.rfind("Mink\n<!--").expect("third");
+        assert!(s.suppresses(third, "belarus/minsk", "spelling.wrong"));
+        let last = src.rfind("Mink").expect("last");
+        assert!(!s.suppresses(last, "belarus/minsk", "spelling.wrong"));
+        assert_eq!(comment_ranges(src).len(), 3);
+    }
+}

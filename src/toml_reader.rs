@@ -1,0 +1,302 @@
+//! Reading TOML with every value's span, so that each problem in a pack or a config can
+//! point at the exact key or value. Problems are collected, not returned one at a time.
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// A problem in a TOML file, with the range it points at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            span,
+            message: message.into(),
+            label: label.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A value read from TOML with the range it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Parses a whole document, or returns the syntax error as a problem.
+pub fn parse(source: &str) -> Result<Spanned<DeTable<'_>>, Problem> {
+    DeTable::parse(source).map_err(|err| {
+        let span = err.span().unwrap_or(0..0);
+        let message = err.message().trim().to_owned();
+        Problem::new(span, format!("invalid TOML: {message}"), "here")
+    })
+}
+
+/// A table being read: knows its span and what it is called in messages, and remembers
+/// which keys were read so that the rest can be reported as unknown.
+pub struct TableReader<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    what: String,
+    seen: Vec<&'static str>,
+}
+
+impl<'a, 'i> TableReader<'a, 'i> {
+    pub fn new(table: &'a DeTable<'i>, span: Range<usize>, what: impl Into<String>) -> Self {
+        TableReader {
+            table,
+            span,
+            what: what.into(),
+            seen: Vec::new(),
+        }
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
+    /// The raw value of `key`, marking it known.
+    pub fn value(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        self.seen.push(key);
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    pub fn missing(&self, key: &str, problems: &mut Vec<Problem>) {
+        problems.push(Problem::new(
+            self.span.clone(),
+            format!("{} is missing the required key `{key}`", self.what),
+            format!("`{key}` missing here"),
+        ));
+    }
+
+    pub fn string(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Located<String>> {
+        let value = self.value(key)?;
+        expect_string(value, key, problems)
+    }
+
+    pub fn required_string(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Located<String>> {
+        let found = self.string(key, problems);
+        if found.is_none() && self.value(key).is_none() {
+            self.missing(key, problems);
+        }
+        found
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    pub fn strings(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Located<String>> {
+        match self.value(key) {
+            Some(value) => expect_strings(value, key, problems),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn boolean(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Located<bool>> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Located {
+                value: *b,
+                span: value.span(),
+            }),
+            other => {
+                problems.push(wrong_type(value.span(), key, "a boolean", other));
+                None
+            }
+        }
+    }
+
+    /// A number (integer or float).
+    pub fn number(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Located<f64>> {
+        let value = self.value(key)?;
+        expect_number(value, key, problems)
+    }
+
+    pub fn table(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<TableReader<'a, 'i>> {
+        let value = self.value(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some(TableReader::new(t, value.span(), format!("`{key}`"))),
+            other => {
+                problems.push(wrong_type(value.span(), key, "a table", other));
+                None
+            }
+        }
+    }
+
+    /// `[[key]]` tables.
+    pub fn tables(
+        &mut self,
+        key: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<TableReader<'a, 'i>> {
+        let Some(value) = self.value(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            problems.push(wrong_type(
+                value.span(),
+                key,
+                "an array of tables ([[...]])",
+                value.get_ref(),
+            ));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push(TableReader::new(
+                    t,
+                    item.span(),
+                    format!("[[{key}]] #{}", i + 1),
+                )),
+                other => problems.push(wrong_type(item.span(), key, "a table", other)),
+            }
+        }
+        out
+    }
+
+    /// Reports every key that was not read.
+    pub fn finish(self, problems: &mut Vec<Problem>) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if !self.seen.contains(&name) {
+                let known = self.seen.join("`, `");
+                problems.push(
+                    Problem::new(
+                        key.span(),
+                        format!("unknown key `{name}` in {}", self.what),
+                        "unknown key",
+                    )
+                    .with_help(format!("known keys: `{known}`")),
+                );
+            }
+        }
+    }
+}
+
+pub fn expect_string(
+    value: &Value<'_>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Located<String>> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(Located {
+            value: s.to_string(),
+            span: value.span(),
+        }),
+        other => {
+            problems.push(wrong_type(value.span(), key, "a string", other));
+            None
+        }
+    }
+}
+
+pub fn expect_strings(
+    value: &Value<'_>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Located<String>> {
+    match value.get_ref() {
+        DeValue::String(_) => expect_string(value, key, problems).into_iter().collect(),
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| expect_string(item, key, problems))
+            .collect(),
+        other => {
+            problems.push(wrong_type(value.span(), key, "a list of strings", other));
+            Vec::new()
+        }
+    }
+}
+
+pub fn expect_number(
+    value: &Value<'_>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Located<f64>> {
+    let number = match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+        _ => None,
+    };
+    match number {
+        Some(n) if n.is_finite() => Some(Located {
+            value: n,
+            span: value.span(),
+        }),
+        _ => {
+            problems.push(wrong_type(value.span(), key, "a number", value.get_ref()));
+            None
+        }
+    }
+}
+
+/// A date written as a TOML string or a bare TOML date: its text.
+pub fn date_text(value: &Value<'_>) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(s.to_string()),
+        DeValue::Datetime(d) => Some(d.to_string()),
+        DeValue::Integer(i) => Some(i.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+pub fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) -> Problem {
+    Problem::new(
+        span,
+        format!("`{key}` must be {expected}, not {}", found.type_str()),
+        format!("expected {expected}"),
+    )
+}
