@@ -1,11 +1,33 @@
 //! The engine: packs compiled once, then any number of documents checked against them.
 
 use crate::document::Document;
-use crate::finding::Finding;
+use crate::finding::{Finding, Fix, Kind, Label, Severity};
+use crate::hygiene::{self, Check};
 use crate::names::{self, Names};
 use crate::pack::{self, Pack};
+use crate::sentence;
 use crate::spelling;
 use crate::toml_reader::Problem;
+
+/// The built-in `hygiene` pack: rule id and what it checks.
+pub const HYGIENE_RULES: &[(&str, &str)] = &[
+    (
+        "duplicate-sentence",
+        "a sentence repeated in the document, or a leftover prefix of an earlier one",
+    ),
+    (
+        "markup",
+        "HTML entities or tags left in the text, double-escaped entities in HTML",
+    ),
+    (
+        "quotes",
+        "quotation marks foreign to the document's language, quotes left open in a paragraph",
+    ),
+    (
+        "punctuation",
+        "stray artefacts, doubled spaces, the language's spacing before ; : ! ? and inside « »",
+    ),
+];
 
 pub struct Engine {
     packs: Vec<Pack>,
@@ -46,6 +68,14 @@ impl Engine {
         Ok(Engine { packs, names })
     }
 
+    /// An engine with no packs: only the built-in checks apply.
+    pub fn empty() -> Engine {
+        Engine {
+            names: Names::new(&[]),
+            packs: Vec::new(),
+        }
+    }
+
     pub fn packs(&self) -> &[Pack] {
         &self.packs
     }
@@ -68,8 +98,52 @@ impl Engine {
             &mentions,
             &near,
         ));
+        let sentences: Vec<_> = doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| sentence::sentences(&doc.text, p.clone(), doc.lang))
+            .collect();
+        findings.extend(hygiene_findings(doc, &sentences));
         findings
     }
+}
+
+fn hygiene_findings(doc: &Document, sentences: &[std::ops::Range<usize>]) -> Vec<Finding> {
+    hygiene::check(&doc.text, doc.lang, &doc.paragraphs, sentences)
+        .into_iter()
+        .map(|h| {
+            let kind = match h.check {
+                Check::DuplicateSentence => Kind::HygieneDuplicate,
+                Check::Markup => Kind::HygieneMarkup,
+                Check::Quotes => Kind::HygieneQuotes,
+                Check::Punctuation => Kind::HygienePunctuation,
+            };
+            let span = doc.span(h.range.clone());
+            let labels = h
+                .related
+                .map(|(range, message)| Label {
+                    span: doc.span(range),
+                    path: doc.path.clone(),
+                    message,
+                })
+                .into_iter()
+                .collect();
+            let help = h.fix.as_ref().map(|f| format!("write \"{f}\" instead"));
+            Finding {
+                path: doc.path.clone(),
+                rule: format!("hygiene/{}", h.check.rule_id()),
+                kind,
+                severity: Severity::Warning,
+                message: h.message,
+                text: doc.source_text(&span).to_owned(),
+                span,
+                fix: h.fix.map(|replacement| Fix { replacement }),
+                labels,
+                help,
+                label: Some(h.label),
+            }
+        })
+        .collect()
 }
 
 fn pack_id_span(pack: &Pack) -> std::ops::Range<usize> {

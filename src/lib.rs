@@ -4,15 +4,25 @@
 //! Data flows one way: bytes → [`document::Document`] → [`engine::Engine::check`] →
 //! [`finding::Finding`]s → a renderer in [`report`].
 
+pub mod builtin;
+pub mod cli;
+pub mod config;
 pub mod decode;
 pub mod document;
 pub mod engine;
+pub mod explain;
+pub mod expr;
 pub mod finding;
+pub mod fix;
 pub mod format;
+pub mod hygiene;
 pub mod lang;
 pub mod names;
 pub mod offsets;
 pub mod pack;
+pub mod report;
+pub mod runner;
+pub mod sentence;
 pub mod spelling;
 pub mod suppress;
 pub mod toml_reader;

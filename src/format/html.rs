@@ -206,12 +206,8 @@ fn entity(text: &str) -> Option<(usize, String)> {
 /// instruction), or `None` when the `<` is text.
 fn markup_end(source: &str, at: usize) -> Option<usize> {
     let rest = &source[at..];
-    if rest.starts_with("<!--") {
-        return Some(
-            rest[4..]
-                .find("-->")
-                .map_or(source.len(), |i| at + 4 + i + 3),
-        );
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return Some(comment.find("-->").map_or(source.len(), |i| at + 4 + i + 3));
     }
     let next = rest.as_bytes().get(1)?;
     let is_markup = next.is_ascii_alphabetic()

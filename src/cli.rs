@@ -1,0 +1,356 @@
+//! The `claimlint` command line: arguments, commands, exit statuses.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::config::{Config, FailOn};
+use crate::document::DocOptions;
+use crate::engine::Engine;
+use crate::finding::{Kind, Severity};
+use crate::lang::Lang;
+use crate::report::{self, Outcome, OutputFormat, PrettyOptions};
+use crate::runner::{self, Input, Policy};
+use crate::{explain, fix};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "claimlint",
+    version,
+    about = "Checks news articles against a desk's rule packs before publication"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check files, folders (walked, .gitignore respected) or stdin (-)
+    Check(CheckArgs),
+    /// The loaded packs and their rules
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+        #[command(flatten)]
+        packs: PackArgs,
+    },
+    /// What a rule checks, what is known, its source
+    Explain {
+        /// A rule id, PACK/RULE (e.g. belarus/minsk)
+        rule: String,
+        #[command(flatten)]
+        packs: PackArgs,
+    },
+    /// Write a starter claimlint.toml and an example pack
+    Init {
+        /// Folder to write into
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RulesCommand {
+    /// List the loaded packs and rules
+    List,
+}
+
+#[derive(Args, Debug, Clone)]
+struct PackArgs {
+    /// A pack file or a folder of packs; replaces the configured and built-in packs (repeatable)
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Ignore any claimlint.toml
+    #[arg(long)]
+    no_config: bool,
+    /// Config file (default: the nearest claimlint.toml upwards from the working directory)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Files, folders, or - for stdin (default: the current folder)
+    paths: Vec<String>,
+    #[command(flatten)]
+    packs: PackArgs,
+    /// Per file; past it one info finding says how many were dropped (0 = unlimited)
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    max_findings: usize,
+    /// Language of documents that do not declare one
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
+    lang: LangArg,
+    /// Publication date (YYYY-MM-DD) of documents that do not declare one
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Output format (default: pretty on a terminal, short otherwise)
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// The lowest severity that makes the exit status 1
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Apply the fixes of spelling.* findings in place, atomically
+    #[arg(long)]
+    fix: bool,
+    /// The name (and so the format) to report for -
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Worker threads (default: all cores)
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+    Auto,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    Pretty,
+    Short,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|_| format!("\"{s}\" is not a date; write YYYY-MM-DD"))
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules {
+            command: RulesCommand::List,
+            packs,
+        } => with_engine(&packs, |engine| {
+            print!("{}", explain::list(engine));
+            0
+        }),
+        Command::Explain { rule, packs } => {
+            with_engine(&packs, |engine| match explain::explain(engine, &rule) {
+                Some(text) => {
+                    print!("{text}");
+                    0
+                }
+                None => {
+                    eprintln!("error: no rule \"{rule}\" in the loaded packs (claimlint rules list shows them)");
+                    2
+                }
+            })
+        }
+        Command::Init { dir } => explain::init(&dir),
+    }
+}
+
+fn today() -> Date {
+    // CLAIMLINT_TODAY pins "today" for reproducible runs and tests.
+    std::env::var("CLAIMLINT_TODAY")
+        .ok()
+        .and_then(|s| s.parse::<Date>().ok())
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}
+
+/// Loads the config (unless disabled); its problems become findings.
+fn load_config(args: &PackArgs, outcome: &mut Outcome) -> Config {
+    if args.no_config {
+        return Config::default();
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| Config::discover(&cwd)),
+    };
+    let Some(path) = path else {
+        return Config::default();
+    };
+    let display = runner::display_path(&path);
+    match std::fs::read_to_string(&path) {
+        Ok(source) => match Config::parse(&path, &source) {
+            Ok(config) => config,
+            Err(problems) => {
+                runner::push_problems(
+                    outcome,
+                    &display,
+                    &source,
+                    "config",
+                    Kind::ConfigError,
+                    problems,
+                );
+                Config::default()
+            }
+        },
+        Err(err) => {
+            outcome.findings.push(runner::unreadable(
+                &display,
+                Kind::ConfigError,
+                &err.to_string(),
+            ));
+            Config::default()
+        }
+    }
+}
+
+fn engine_for(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Engine {
+    let rules: Option<&[PathBuf]> = if !args.rules.is_empty() {
+        Some(&args.rules)
+    } else {
+        config.rules.as_deref()
+    };
+    let packs = runner::load_packs(rules, outcome);
+    runner::build_engine(packs, outcome).unwrap_or_else(Engine::empty)
+}
+
+/// For commands that only need the packs: problems are printed and exit 2.
+fn with_engine(args: &PackArgs, run: impl FnOnce(&Engine) -> i32) -> i32 {
+    let mut outcome = Outcome::default();
+    let config = load_config(args, &mut outcome);
+    let engine = engine_for(args, &config, &mut outcome);
+    if !outcome.findings.is_empty() {
+        outcome.sort();
+        eprint!(
+            "{}",
+            report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
+        );
+        return 2;
+    }
+    run(&engine)
+}
+
+fn pretty_options(stderr: bool) -> PrettyOptions {
+    let terminal = if stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    PrettyOptions {
+        color: terminal && std::env::var_os("NO_COLOR").is_none(),
+        width,
+    }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    let mut outcome = Outcome::default();
+    let config = load_config(&args.packs, &mut outcome);
+    let engine = engine_for(&args.packs, &config, &mut outcome);
+    let mut opts = DocOptions::new(today());
+    opts.lang = match args.lang {
+        LangArg::Fr => Some((Lang::Fr, "cli")),
+        LangArg::En => Some((Lang::En, "cli")),
+        LangArg::Auto => config.lang.map(|l| (l, "config")),
+    };
+    opts.date = args.date;
+    let paths = if args.paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        args.paths.clone()
+    };
+    let inputs = runner::collect_inputs(
+        &paths,
+        args.stdin_filename.as_deref(),
+        &config,
+        &mut outcome,
+    );
+    let policy = Policy {
+        config: &config,
+        max_findings: args.max_findings,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build();
+    let run = |inputs: &[Input]| runner::check_all(inputs, &engine, &opts, &policy);
+    let mut results = match &pool {
+        Ok(pool) => pool.install(|| run(&inputs)),
+        Err(_) => run(&inputs),
+    };
+    if args.fix {
+        for (input, checked) in inputs.iter().zip(results.iter_mut()) {
+            if let Some(rechecked) = fix::apply(input, checked, &engine, &opts, &policy) {
+                *checked = rechecked;
+            }
+        }
+    }
+    for checked in results {
+        outcome.files.extend(checked.info);
+        outcome.findings.extend(checked.findings);
+        if let Some((path, source)) = checked.source {
+            outcome.sources.insert(path, source);
+        }
+    }
+    outcome.sort();
+    let format = match args.format {
+        Some(FormatArg::Pretty) => OutputFormat::Pretty,
+        Some(FormatArg::Short) => OutputFormat::Short,
+        Some(FormatArg::Json) => OutputFormat::Json,
+        Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
+        Some(FormatArg::Sarif) => OutputFormat::Sarif,
+        Some(FormatArg::Github) => OutputFormat::Github,
+        None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
+        None => OutputFormat::Short,
+    };
+    let rendered = report::render(&outcome, format, pretty_options(false));
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(rendered.as_bytes());
+    let _ = stdout.flush();
+    let fail_on = match args.fail_on {
+        Some(FailOnArg::Error) => FailOn::At(Severity::Error),
+        Some(FailOnArg::Warning) => FailOn::At(Severity::Warning),
+        Some(FailOnArg::Never) => FailOn::Never,
+        None => config.fail_on.unwrap_or(FailOn::At(Severity::Error)),
+    };
+    exit_status(&outcome, fail_on)
+}
+
+/// 2 when the run cannot be trusted, else 1 when a finding reaches `fail_on`, else 0.
+pub fn exit_status(outcome: &Outcome, fail_on: FailOn) -> i32 {
+    let untrusted = outcome.findings.iter().any(|f| {
+        matches!(
+            f.kind,
+            Kind::ConfigError
+                | Kind::RulesError
+                | Kind::InputEncoding
+                | Kind::InputUnreadable
+                | Kind::InputMetadata
+        )
+    });
+    if untrusted {
+        return 2;
+    }
+    match fail_on {
+        FailOn::Never => 0,
+        FailOn::At(level) => i32::from(outcome.findings.iter().any(|f| f.severity >= level)),
+    }
+}
+
+#[allow(dead_code)]
+fn is_dir(p: &Path) -> bool {
+    p.is_dir()
+}

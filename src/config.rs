@@ -1,0 +1,190 @@
+//! `claimlint.toml`: packs, default language, failure threshold, severities, file globs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::finding::Severity;
+use crate::lang::Lang;
+use crate::toml_reader::{self, Located, Problem, TableReader};
+
+/// A severity override: a level, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        if s == "off" {
+            Some(Level::Off)
+        } else {
+            Severity::parse(s).map(Level::On)
+        }
+    }
+}
+
+/// `--fail-on` / `fail_on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    At(Severity),
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(s: &str) -> Option<FailOn> {
+        if s == "never" {
+            Some(FailOn::Never)
+        } else {
+            Severity::parse(s).map(FailOn::At)
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub source: String,
+    /// Pack files or folders, resolved against the config's folder.
+    pub rules: Option<Vec<PathBuf>>,
+    pub lang: Option<Lang>,
+    pub fail_on: Option<FailOn>,
+    /// By rule id, kind or pack id.
+    pub severity: BTreeMap<String, Level>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Config {
+    /// The nearest `claimlint.toml` from `start` upwards.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join("claimlint.toml"))
+            .find(|p| p.is_file())
+    }
+
+    pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<Problem>> {
+        let doc = toml_reader::parse(source).map_err(|p| vec![p])?;
+        let mut problems = Vec::new();
+        let mut root = TableReader::new(doc.get_ref(), 0..0, "claimlint.toml");
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut config = Config {
+            path: Some(path.to_path_buf()),
+            source: source.to_owned(),
+            ..Config::default()
+        };
+        if root.value("rules").is_some() {
+            let rules = root.strings("rules", &mut problems);
+            config.rules = Some(rules.into_iter().map(|r| base.join(r.value)).collect());
+        }
+        if let Some(lang) = root.string("lang", &mut problems) {
+            match lang.value.as_str() {
+                "auto" => {}
+                other => match Lang::from_tag(other) {
+                    Some(l) => config.lang = Some(l),
+                    None => problems.push(bad_value(&lang, "\"fr\", \"en\" or \"auto\"")),
+                },
+            }
+        }
+        if let Some(fail_on) = root.string("fail_on", &mut problems) {
+            match FailOn::parse(&fail_on.value) {
+                Some(f) => config.fail_on = Some(f),
+                None => problems.push(bad_value(&fail_on, "\"error\", \"warning\" or \"never\"")),
+            }
+        }
+        if let Some(table) = root.value("severity") {
+            match table.get_ref() {
+                toml::de::DeValue::Table(entries) => {
+                    for (key, value) in entries.iter() {
+                        let name = key.get_ref().to_string();
+                        let level = toml_reader::expect_string(value, &name, &mut problems);
+                        if let Some(level) = level {
+                            match Level::parse(&level.value) {
+                                Some(l) => {
+                                    config.severity.insert(name, l);
+                                }
+                                None => problems.push(bad_value(
+                                    &level,
+                                    "\"error\", \"warning\", \"info\" or \"off\"",
+                                )),
+                            }
+                        }
+                    }
+                }
+                other => problems.push(toml_reader::wrong_type(
+                    table.span(),
+                    "severity",
+                    "a table",
+                    other,
+                )),
+            }
+        }
+        if let Some(mut files) = root.table("files", &mut problems) {
+            config.include = files
+                .strings("include", &mut problems)
+                .into_iter()
+                .map(|s| s.value)
+                .collect();
+            config.exclude = files
+                .strings("exclude", &mut problems)
+                .into_iter()
+                .map(|s| s.value)
+                .collect();
+            files.finish(&mut problems);
+        }
+        root.finish(&mut problems);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            problems.sort_by_key(|p| p.span.start);
+            Err(problems)
+        }
+    }
+
+    /// The level configured for a finding: rule id first, then kind, then pack.
+    pub fn level(&self, rule: &str, kind: &str) -> Option<Level> {
+        let pack = rule.split('/').next().unwrap_or(rule);
+        [rule, kind, pack]
+            .into_iter()
+            .find_map(|key| self.severity.get(key).copied())
+    }
+}
+
+fn bad_value(value: &Located<String>, expected: &str) -> Problem {
+    Problem::new(
+        value.span.clone(),
+        format!("invalid value \"{}\"", value.value),
+        format!("expected {expected}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_example() {
+        let src = "rules = [\"rules\"]\nlang = \"fr\"\nfail_on = \"error\"\n\n[severity]\n\"hygiene/quotes\" = \"off\"\n\"spelling.style\" = \"info\"\n\n[files]\ninclude = [\"**/*.md\"]\nexclude = [\"archive/**\"]\n";
+        let config = Config::parse(Path::new("/x/claimlint.toml"), src).expect("valid");
+        assert_eq!(config.rules, Some(vec![PathBuf::from("/x/rules")]));
+        assert_eq!(config.lang, Some(Lang::Fr));
+        assert_eq!(
+            config.level("hygiene/quotes", "hygiene.quotes"),
+            Some(Level::Off)
+        );
+        assert_eq!(
+            config.level("belarus/minsk", "spelling.style"),
+            Some(Level::On(Severity::Info))
+        );
+        assert_eq!(config.level("belarus/minsk", "spelling.wrong"), None);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_point_into_the_file() {
+        let src = "lang = \"de\"\ncolour = 1\n[severity]\n\"spelling.style\" = \"loud\"\n";
+        let problems = Config::parse(Path::new("claimlint.toml"), src).expect_err("invalid");
+        let texts: Vec<&str> = problems.iter().map(|p| &src[p.span.clone()]).collect();
+        assert_eq!(texts, ["\"de\"", "colour", "\"loud\""]);
+    }
+}

@@ -1,0 +1,445 @@
+//! `hygiene/punctuation`: stray artefacts, doubled spaces, and the spacing
+//! rules of each language around `; : ! ?` and « ».
+//!
+//! Spans are never empty: a missing space is reported on the mark itself
+//! (`;` → fix `\u{202F};`), a wrong space on the space(s) and the mark
+//! together (` ;` → fix `\u{202F};`).
+
+use std::ops::Range;
+
+use super::{Check, HygieneFinding};
+use crate::sentence::is_abbreviation;
+use crate::Lang;
+
+const NBSP: char = '\u{A0}';
+const NNBSP: char = '\u{202F}';
+
+struct Scan<'a> {
+    chars: Vec<(usize, char)>,
+    /// Chars already covered by a finding (or by markup): later rules skip them.
+    taken: Vec<bool>,
+    base: usize,
+    para: &'a str,
+    lang: Lang,
+    out: Vec<HygieneFinding>,
+}
+
+pub(super) fn check(
+    text: &str,
+    paragraph: Range<usize>,
+    lang: Lang,
+    markup: &[Range<usize>],
+) -> Vec<HygieneFinding> {
+    let Some(para) = text.get(paragraph.clone()) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let base = paragraph.start;
+    // Marks inside an entity ("&ldquo ;") are the markup check's business.
+    let taken = chars
+        .iter()
+        .map(|&(at, _)| {
+            let at = base + at;
+            let k = markup.partition_point(|r| r.start <= at);
+            k > 0 && markup[k - 1].end > at
+        })
+        .collect();
+    let mut scan = Scan {
+        chars,
+        taken,
+        base,
+        para,
+        lang,
+        out: Vec::new(),
+    };
+    scan.artefacts();
+    match lang {
+        Lang::Fr => {
+            scan.french_marks();
+            scan.french_guillemets();
+        }
+        Lang::En => scan.english_marks(),
+    }
+    scan.doubled_spaces();
+    scan.out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+}
+
+/// Unambiguous opening brackets and quotes (not `"` or `'`, which also close).
+fn is_opener(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '«' | '“' | '„' | '‹' | '‘')
+}
+
+fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | NBSP | NNBSP)
+}
+
+impl Scan<'_> {
+    fn char(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.para.len(), |&(b, _)| b)
+    }
+
+    /// Byte range in the text of chars `from..to`.
+    fn span(&self, from: usize, to: usize) -> Range<usize> {
+        self.base + self.offset(from)..self.base + self.offset(to)
+    }
+
+    fn free(&self, from: usize, to: usize) -> bool {
+        self.taken
+            .get(from..to)
+            .is_some_and(|t| t.iter().all(|x| !x))
+    }
+
+    fn report(
+        &mut self,
+        from: usize,
+        to: usize,
+        message: String,
+        label: &str,
+        fix: Option<String>,
+    ) {
+        for t in self.taken.iter_mut().take(to).skip(from) {
+            *t = true;
+        }
+        let mut finding =
+            HygieneFinding::new(Check::Punctuation, self.span(from, to), message, label);
+        finding.fix = fix;
+        self.out.push(finding);
+    }
+
+    /// Start of the white-space run that ends right before char `i`.
+    fn space_before(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && self.char(j - 1).is_some_and(char::is_whitespace) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Machine-translation debris: `' ;`, `,,`, `;.`, `.,`, ` ,`, `..`.
+    fn artefacts(&mut self) {
+        let n = self.chars.len();
+        let mut i = 0;
+        while i < n {
+            let c = self.chars[i].1;
+            if !self.free(i, i + 1) {
+                i += 1;
+                continue;
+            }
+            // French never has an apostrophe before a semicolon: "Coale' ;".
+            // (English may: "the students' ;" is a spacing matter there.)
+            if self.lang == Lang::Fr && matches!(c, '\'' | '’') {
+                let mut j = i + 1;
+                while self.char(j).is_some_and(is_inline_space) {
+                    j += 1;
+                }
+                if self.char(j) == Some(';') && self.free(i, j + 1) {
+                    let raw = self
+                        .para
+                        .get(self.offset(i)..self.offset(j + 1))
+                        .unwrap_or("");
+                    self.report(
+                        i,
+                        j + 1,
+                        format!("stray \"{raw}\" (machine-translation debris): remove it"),
+                        "stray apostrophe and semicolon",
+                        Some(String::new()),
+                    );
+                    i = j + 1;
+                    continue;
+                }
+            }
+            match c {
+                ',' => {
+                    let mut j = i + 1;
+                    while self.char(j) == Some(',') {
+                        j += 1;
+                    }
+                    if j - i >= 2 && self.free(i, j) {
+                        self.report(
+                            i,
+                            j,
+                            "doubled comma: write one comma".to_string(),
+                            "doubled comma",
+                            Some(",".to_string()),
+                        );
+                        i = j;
+                        continue;
+                    }
+                    let from = self.space_before(i);
+                    let text_before = from > 0;
+                    let line_break =
+                        (from..i).any(|k| self.char(k).is_some_and(|s| !is_inline_space(s)));
+                    if from < i && text_before && !line_break && self.free(from, i + 1) {
+                        self.report(
+                            from,
+                            i + 1,
+                            "space before a comma: remove it".to_string(),
+                            "space before comma",
+                            Some(",".to_string()),
+                        );
+                    }
+                }
+                ';' => {
+                    let mut j = i + 1;
+                    while self.char(j).is_some_and(is_inline_space) {
+                        j += 1;
+                    }
+                    let full_stop = self.char(j) == Some('.') && self.char(j + 1) != Some('.');
+                    if full_stop {
+                        let mut from = i;
+                        while from > 0 && self.char(from - 1).is_some_and(is_inline_space) {
+                            from -= 1;
+                        }
+                        if from > 0 && self.free(from, j + 1) {
+                            self.report(
+                                from,
+                                j + 1,
+                                "stray semicolon before a full stop: remove it".to_string(),
+                                "stray semicolon",
+                                Some(".".to_string()),
+                            );
+                            i = j + 1;
+                            continue;
+                        }
+                    }
+                }
+                '.' => {
+                    let prev = i.checked_sub(1).and_then(|p| self.char(p));
+                    let next = self.char(i + 1);
+                    if next == Some(',') && prev != Some('.') && !self.after_abbreviation(i) {
+                        self.report(
+                            i,
+                            i + 2,
+                            "stray full stop before a comma: keep one of them".to_string(),
+                            "full stop and comma",
+                            None,
+                        );
+                        i += 2;
+                        continue;
+                    }
+                    if next == Some('.') && prev != Some('.') && self.char(i + 2) != Some('.') {
+                        self.report(
+                            i,
+                            i + 2,
+                            "doubled full stop: write one, or an ellipsis (…)".to_string(),
+                            "doubled full stop",
+                            None,
+                        );
+                        i += 2;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// Whether the `.` at char `i` ends an abbreviation ("etc.,", "U.S.,").
+    fn after_abbreviation(&self, i: usize) -> bool {
+        let mut from = i;
+        while from > 0
+            && self
+                .char(from - 1)
+                .is_some_and(|c| c.is_alphanumeric() || c == '.')
+        {
+            from -= 1;
+        }
+        let word = self
+            .para
+            .get(self.offset(from)..self.offset(i))
+            .unwrap_or("");
+        word.contains('.')
+            || matches!(word, "etc" | "cf" | "av" | "env" | "ex" | "al" | "p")
+            || is_abbreviation(word, self.lang, ',')
+    }
+
+    /// Whether the mark at char `i` is exempt from spacing rules: emoticons,
+    /// times and URLs after `:`, `?`/`!` inside a word, and so on.
+    fn spacing_exempt(&self, i: usize) -> bool {
+        let c = self.chars[i].1;
+        let next = self.char(i + 1);
+        match c {
+            // "14:30", "https://", "a:b", ":)".
+            ':' => next.is_some_and(|n| !n.is_whitespace()),
+            // ";)", ";-)".
+            ';' => matches!(next, Some(')' | '(' | '-')),
+            // "Yahoo!Finance", "page?id=3", "!=".
+            _ => {
+                let prev = i.checked_sub(1).and_then(|p| self.char(p));
+                next == Some('=')
+                    || (prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric))
+            }
+        }
+    }
+
+    /// French: a no-break space (U+00A0 or U+202F) before `; : ! ?`.
+    fn french_marks(&mut self) {
+        for i in 0..self.chars.len() {
+            let c = self.chars[i].1;
+            if !matches!(c, ';' | ':' | '!' | '?') || !self.free(i, i + 1) || self.spacing_exempt(i)
+            {
+                continue;
+            }
+            let from = self.space_before(i);
+            if from == 0 {
+                continue; // Nothing before the mark in this paragraph.
+            }
+            let Some(before) = self.char(from - 1) else {
+                continue;
+            };
+            // "?!" runs (only the first mark needs the space), "(?)", "«?".
+            if is_mark(before) || is_opener(before) {
+                continue;
+            }
+            let space = if c == ':' { NBSP } else { NNBSP };
+            let fix = Some(format!("{space}{c}"));
+            let message =
+                format!("French needs a no-break space (U+00A0 or U+202F) before \"{c}\"");
+            if from == i {
+                // No space at all: only after a word or a closing quote/bracket,
+                // not in URLs or code ("/?", "*!").
+                let after_text = before.is_alphanumeric()
+                    || matches!(
+                        before,
+                        '»' | '”' | ')' | ']' | '’' | '\'' | '%' | '\u{FFFC}'
+                    );
+                if after_text {
+                    self.report(i, i + 1, message, &format!("no space before {c}"), fix);
+                }
+                continue;
+            }
+            let good = from + 1 == i && matches!(self.char(from), Some(NBSP | NNBSP));
+            if !good && self.free(from, i) {
+                self.report(
+                    from,
+                    i + 1,
+                    message,
+                    &format!("plain space before {c}"),
+                    fix,
+                );
+            }
+        }
+    }
+
+    /// French: a no-break space after « and before ».
+    fn french_guillemets(&mut self) {
+        let n = self.chars.len();
+        for i in 0..n {
+            let c = self.chars[i].1;
+            if !self.free(i, i + 1) {
+                continue;
+            }
+            if c == '«' {
+                let mut to = i + 1;
+                while self.char(to).is_some_and(char::is_whitespace) {
+                    to += 1;
+                }
+                let good = to == i + 2 && matches!(self.char(i + 1), Some(NBSP | NNBSP));
+                if to < n && !good && self.free(i, to) {
+                    let label = if to == i + 1 {
+                        "no space after «"
+                    } else {
+                        "plain space after «"
+                    };
+                    self.report(
+                        i,
+                        to,
+                        "French needs a no-break space (U+00A0 or U+202F) after \"«\"".to_string(),
+                        label,
+                        Some(format!("«{NBSP}")),
+                    );
+                }
+            } else if c == '»' {
+                let from = self.space_before(i);
+                let good = from + 1 == i && matches!(self.char(from), Some(NBSP | NNBSP));
+                if from > 0 && !good && self.free(from, i + 1) {
+                    let label = if from == i {
+                        "no space before »"
+                    } else {
+                        "plain space before »"
+                    };
+                    self.report(
+                        from,
+                        i + 1,
+                        "French needs a no-break space (U+00A0 or U+202F) before \"»\"".to_string(),
+                        label,
+                        Some(format!("{NBSP}»")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// English: no space at all before `; : ! ?`.
+    fn english_marks(&mut self) {
+        for i in 0..self.chars.len() {
+            let c = self.chars[i].1;
+            if !matches!(c, ';' | ':' | '!' | '?') || !self.free(i, i + 1) || self.spacing_exempt(i)
+            {
+                continue;
+            }
+            let mut from = i;
+            while from > 0 && self.char(from - 1).is_some_and(is_inline_space) {
+                from -= 1;
+            }
+            // At the start of the paragraph or of a line: not a spacing slip.
+            let Some(before) = from.checked_sub(1).and_then(|b| self.char(b)) else {
+                continue;
+            };
+            if from == i || before.is_whitespace() || !self.free(from, i) {
+                continue;
+            }
+            self.report(
+                from,
+                i + 1,
+                format!("English puts no space before \"{c}\": remove it"),
+                &format!("space before {c}"),
+                Some(c.to_string()),
+            );
+        }
+    }
+
+    /// Two or more spaces between two words on one line.
+    fn doubled_spaces(&mut self) {
+        let n = self.chars.len();
+        let mut i = 0;
+        while i < n {
+            if !is_inline_space(self.chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < n && is_inline_space(self.chars[j].1) {
+                j += 1;
+            }
+            let between_text = i > 0
+                && self.char(i - 1).is_some_and(|c| !c.is_whitespace())
+                && self.char(j).is_some_and(|c| !c.is_whitespace());
+            if j - i >= 2 && between_text && self.free(i, j) {
+                let keep = (i..j)
+                    .filter_map(|k| self.char(k))
+                    .find(|&c| c != ' ')
+                    .unwrap_or(' ');
+                let fix = keep.to_string();
+                self.report(
+                    i,
+                    j,
+                    "doubled space: write one space".to_string(),
+                    "doubled space",
+                    Some(fix),
+                );
+            }
+            i = j;
+        }
+    }
+}

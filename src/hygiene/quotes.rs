@@ -1,0 +1,242 @@
+//! `hygiene/quotes`: quotation marks foreign to the language, and quotes not
+//! closed within their paragraph.
+//!
+//! Each opener is closed only by its own closer: « by », „ by “ or ”, “ by ”,
+//! ‹ by ›, and the symmetric " alternates between opening and closing.
+//! Single quotes (' ’ ‘ ‚) are ignored entirely: the same characters serve as
+//! apostrophes ("l’agence", "Valdoria's", "students'"), and telling a quote
+//! from an apostrophe is not reliable enough to report on.
+
+use std::ops::Range;
+
+use super::{Check, HygieneFinding};
+use crate::Lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// « »
+    Guillemet,
+    /// ‹ ›
+    SingleGuillemet,
+    /// „ closed by “ or ”
+    Low,
+    /// “ ”
+    English,
+    /// " "
+    Ascii,
+}
+
+/// What is wrong with one quotation mark.
+#[derive(Default)]
+struct Problems {
+    foreign: Option<(String, Option<String>)>,
+    unclosed: bool,
+    unmatched: bool,
+    opener: Option<Range<usize>>,
+}
+
+struct Open {
+    kind: Kind,
+    /// Index into `marks`.
+    mark: usize,
+}
+
+pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<HygieneFinding> {
+    let Some(para) = text.get(paragraph.clone()) else {
+        return Vec::new();
+    };
+    let base = paragraph.start;
+    let mut marks: Vec<(Range<usize>, char, Problems)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut chars = para.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    // Open quotes of each kind, so that a closer searches the stack only when
+    // it will find its opener (and pops what lies above it): linear overall.
+    let mut open_count = [0usize; 5];
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let range = base + at..base + at + c.len_utf8();
+        let in_guillemets = open_count[Kind::Guillemet as usize] > 0;
+        // Which opener kinds this mark closes, and what it opens otherwise.
+        let (closes, opens): (&[Kind], Option<Kind>) = match c {
+            '«' => (&[], Some(Kind::Guillemet)),
+            '»' => (&[Kind::Guillemet], None),
+            '‹' => (&[], Some(Kind::SingleGuillemet)),
+            '›' => (&[Kind::SingleGuillemet], None),
+            '„' => (&[], Some(Kind::Low)),
+            '“' => (&[Kind::Low], Some(Kind::English)),
+            '”' => (&[Kind::Low, Kind::English], None),
+            '"' => (&[Kind::Ascii], Some(Kind::Ascii)),
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        let mut problems = Problems::default();
+        let closing = if closes.iter().any(|&k| open_count[k as usize] > 0) {
+            stack.iter().rposition(|o| closes.contains(&o.kind))
+        } else {
+            None
+        };
+        if let Some(j) = closing {
+            for unclosed in stack.drain(j + 1..) {
+                open_count[unclosed.kind as usize] =
+                    open_count[unclosed.kind as usize].saturating_sub(1);
+                marks[unclosed.mark].2.unclosed = true;
+            }
+            if let Some(open) = stack.pop() {
+                open_count[open.kind as usize] = open_count[open.kind as usize].saturating_sub(1);
+                let opener = marks[open.mark].0.clone();
+                problems.foreign =
+                    foreign_closer(c, open.kind, lang, &marks[open.mark].2, prev, next);
+                problems.opener = Some(opener);
+            }
+        } else if let Some(kind) = opens {
+            problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
+            open_count[kind as usize] += 1;
+            stack.push(Open {
+                kind,
+                mark: marks.len(),
+            });
+        } else {
+            problems.unmatched = true;
+            problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
+        }
+        marks.push((range, c, problems));
+        prev = Some(c);
+    }
+    for open in stack {
+        marks[open.mark].2.unclosed = true;
+    }
+    marks
+        .into_iter()
+        .filter_map(|(range, c, problems)| finding(range, c, problems))
+        .collect()
+}
+
+/// Whether an opening (or unmatched) mark is foreign, with message and fix.
+fn foreign_opener(
+    c: char,
+    lang: Lang,
+    in_guillemets: bool,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<(String, Option<String>)> {
+    match (lang, c) {
+        (Lang::Fr, '„') => Some((
+            "„ is a German/Lithuanian quotation mark; French uses « »".to_string(),
+            Some(french_opener(prev, next)),
+        )),
+        // “ ” and ‹ › are French only as quotes within a « » quote.
+        (Lang::Fr, '“' | '”') if !in_guillemets => Some((
+            format!("{c} is an English quotation mark; French uses « » (“ ” only inside « »)"),
+            None,
+        )),
+        (Lang::Fr, '‹' | '›') if !in_guillemets => Some((
+            format!("{c} is a single guillemet; French uses « » (‹ › only inside « »)"),
+            None,
+        )),
+        (Lang::En, '„') => Some((
+            "„ is a German/Lithuanian quotation mark; English uses “ ”".to_string(),
+            Some("“".to_string()),
+        )),
+        (Lang::En, '«' | '»') => Some((
+            format!("{c} is a French quotation mark; English uses “ ”"),
+            None,
+        )),
+        (Lang::En, '‹' | '›') => {
+            Some((format!("{c} is a single guillemet; English uses ‘ ’"), None))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a closing mark is foreign, given the kind of quote it closes.
+fn foreign_closer(
+    c: char,
+    opened: Kind,
+    lang: Lang,
+    opener: &Problems,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<(String, Option<String>)> {
+    match (lang, opened, c) {
+        (Lang::Fr, Kind::Low, _) => Some((
+            format!("{c} closes a German-style „…{c} quotation; French uses « »"),
+            Some(french_closer(prev, next)),
+        )),
+        (Lang::En, Kind::Low, '“') => Some((
+            "“ closes a German-style „…“ quotation; English closes with ”".to_string(),
+            Some("”".to_string()),
+        )),
+        // A closer is foreign when its opener was (top-level “ or ‹ in French).
+        (_, Kind::English | Kind::SingleGuillemet, _) if opener.foreign.is_some() => {
+            foreign_opener(c, lang, false, prev, next)
+        }
+        (Lang::En, Kind::Guillemet, _) => foreign_opener(c, lang, false, prev, next),
+        _ => None,
+    }
+}
+
+/// « with the no-break space French wants after it (and a space before it
+/// when it touches a word).
+fn french_opener(prev: Option<char>, next: Option<char>) -> String {
+    let mut fix = String::new();
+    if prev.is_some_and(char::is_alphanumeric) {
+        fix.push(' ');
+    }
+    fix.push('«');
+    if next.is_some_and(|n| !n.is_whitespace()) {
+        fix.push('\u{A0}');
+    }
+    fix
+}
+
+/// » with the no-break space French wants before it (and a space after it
+/// when a word follows at once).
+fn french_closer(prev: Option<char>, next: Option<char>) -> String {
+    let mut fix = String::new();
+    if prev.is_some_and(|p| !p.is_whitespace()) {
+        fix.push('\u{A0}');
+    }
+    fix.push('»');
+    if next.is_some_and(char::is_alphanumeric) {
+        fix.push(' ');
+    }
+    fix
+}
+
+fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<HygieneFinding> {
+    // (message on its own, tail when appended to a foreign-mark message, label)
+    let balance = if problems.unclosed {
+        Some((
+            format!("quotation mark {c} is not closed in this paragraph"),
+            "is also not closed in this paragraph",
+            "unclosed quotation mark",
+        ))
+    } else if problems.unmatched {
+        Some((
+            format!("closing quotation mark {c} closes no open quotation in this paragraph"),
+            "also closes no open quotation in this paragraph",
+            "unmatched quotation mark",
+        ))
+    } else {
+        None
+    };
+    let (message, label, fix) = match (problems.foreign, balance) {
+        (Some((foreign, fix)), Some((_, tail, _))) => (
+            format!("{foreign}; it {tail}"),
+            "foreign quotation mark, unbalanced",
+            fix,
+        ),
+        (Some((foreign, fix)), None) => (foreign, "foreign quotation mark", fix),
+        (None, Some((balance, _, label))) => (balance, label, None),
+        (None, None) => return None,
+    };
+    let mut found = HygieneFinding::new(Check::Quotes, range, message, label);
+    found.fix = fix;
+    if let Some(opener) = problems.opener {
+        found = found.with_related(opener, "opened here");
+    }
+    Some(found)
+}

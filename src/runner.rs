@@ -1,0 +1,426 @@
+//! A `check` run: packs and config in, documents checked in parallel, one sorted outcome.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::builtin;
+use crate::config::{Config, Level};
+use crate::decode::{DecodeError, Encoding};
+use crate::document::{DocOptions, Document};
+use crate::engine::Engine;
+use crate::finding::{plain_span, Finding, Kind, LineIndex, Severity, Span};
+use crate::pack::{self, Pack};
+use crate::report::{FileInfo, Outcome};
+use crate::toml_reader::Problem;
+
+/// Extensions of the files a folder walk picks up.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// Packs from `--rules` paths, the config, or the built-in ones; problems as findings.
+pub fn load_packs(rules: Option<&[PathBuf]>, outcome: &mut Outcome) -> Vec<Pack> {
+    let mut packs = Vec::new();
+    let Some(paths) = rules else {
+        for (path, source) in builtin::PACKS {
+            load_one(path, source, &mut packs, outcome);
+        }
+        return packs;
+    };
+    for path in paths {
+        let files = if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|rd| {
+                    rd.filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            files
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            let display = display_path(&file);
+            match std::fs::read_to_string(&file) {
+                Ok(source) => load_one(&display, &source, &mut packs, outcome),
+                Err(err) => {
+                    outcome
+                        .findings
+                        .push(unreadable(&display, Kind::RulesError, &err.to_string()))
+                }
+            }
+        }
+    }
+    packs
+}
+
+fn load_one(path: &str, source: &str, packs: &mut Vec<Pack>, outcome: &mut Outcome) {
+    match pack::load(path, source) {
+        Ok(pack) => packs.push(pack),
+        Err(problems) => {
+            let rule = pack_rule(path, source);
+            push_problems(outcome, path, source, &rule, Kind::RulesError, problems);
+        }
+    }
+}
+
+fn pack_rule(path: &str, _source: &str) -> String {
+    let stem = Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("rules");
+    format!("rules/{stem}")
+}
+
+/// Compiles the engine, reporting cross-pack problems into the packs' files.
+pub fn build_engine(packs: Vec<Pack>, outcome: &mut Outcome) -> Option<Engine> {
+    let sources: Vec<(String, String)> = packs
+        .iter()
+        .map(|p| (p.path.clone(), p.source.clone()))
+        .collect();
+    match Engine::new(packs) {
+        Ok(engine) => Some(engine),
+        Err(problems) => {
+            for (i, problem) in problems {
+                let (path, source) = &sources[i];
+                push_problems(
+                    outcome,
+                    path,
+                    source,
+                    &pack_rule(path, source),
+                    Kind::RulesError,
+                    vec![problem],
+                );
+            }
+            None
+        }
+    }
+}
+
+pub fn push_problems(
+    outcome: &mut Outcome,
+    path: &str,
+    source: &str,
+    rule: &str,
+    kind: Kind,
+    problems: Vec<Problem>,
+) {
+    let lines = LineIndex::new(source);
+    for p in problems {
+        let span = plain_span(source, &lines, p.span.clone());
+        outcome.findings.push(Finding {
+            path: path.to_owned(),
+            rule: rule.to_owned(),
+            kind,
+            severity: Severity::Error,
+            message: p.message,
+            text: source.get(p.span).unwrap_or_default().to_owned(),
+            span,
+            fix: None,
+            labels: Vec::new(),
+            help: p.help,
+            label: Some(p.label),
+        });
+    }
+    outcome.sources.insert(path.to_owned(), source.to_owned());
+}
+
+fn empty_span() -> Span {
+    Span {
+        start: 0,
+        end: 0,
+        line: 1,
+        column: 1,
+        source: 0..0,
+    }
+}
+
+pub fn unreadable(path: &str, kind: Kind, reason: &str) -> Finding {
+    Finding {
+        path: path.to_owned(),
+        rule: "input/read".to_owned(),
+        kind,
+        severity: Severity::Error,
+        message: format!("cannot read {path}: {reason}"),
+        span: empty_span(),
+        text: String::new(),
+        fix: None,
+        labels: Vec::new(),
+        help: None,
+        label: None,
+    }
+}
+
+/// One input to check.
+#[derive(Clone, Debug)]
+pub enum Input {
+    File { path: PathBuf, display: String },
+    Stdin { display: String },
+}
+
+impl Input {
+    pub fn display(&self) -> &str {
+        match self {
+            Input::File { display, .. } | Input::Stdin { display } => display,
+        }
+    }
+}
+
+/// Turns `check` arguments into inputs: files as given, folders walked (.gitignore
+/// respected, config include/exclude applied), `-` for stdin. Missing paths are findings.
+pub fn collect_inputs(
+    args: &[String],
+    stdin_name: Option<&str>,
+    config: &Config,
+    outcome: &mut Outcome,
+) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    let include = globs(&config.include, config);
+    let exclude = globs(&config.exclude, config);
+    for arg in args {
+        if arg == "-" {
+            inputs.push(Input::Stdin {
+                display: stdin_name.unwrap_or("-").to_owned(),
+            });
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(&path)
+                .hidden(true)
+                .require_git(false)
+                .build()
+                .filter_map(Result::ok)
+            {
+                let p = entry.path();
+                if !p.is_file() {
+                    continue;
+                }
+                let rel = p.strip_prefix(config_base(config)).unwrap_or(p);
+                let included = match &include {
+                    Some(set) => set.is_match(rel) || set.is_match(p),
+                    None => p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    }),
+                };
+                let excluded = exclude
+                    .as_ref()
+                    .is_some_and(|set| set.is_match(rel) || set.is_match(p));
+                if included && !excluded {
+                    found.push(p.to_path_buf());
+                }
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(|p| Input::File {
+                display: display_path(&p),
+                path: p,
+            }));
+        } else if path.exists() {
+            inputs.push(Input::File {
+                display: display_path(&path),
+                path,
+            });
+        } else {
+            outcome.findings.push(unreadable(
+                arg,
+                Kind::InputUnreadable,
+                "no such file or folder",
+            ));
+        }
+    }
+    inputs
+}
+
+fn config_base(config: &Config) -> PathBuf {
+    config
+        .path
+        .as_ref()
+        .and_then(|p| p.parent())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn globs(patterns: &[String], _config: &Config) -> Option<globset_like::Set> {
+    (!patterns.is_empty()).then(|| globset_like::Set::new(patterns))
+}
+
+/// Glob matching via `ignore`'s override machinery (globset underneath).
+mod globset_like {
+    use std::path::Path;
+
+    pub struct Set {
+        matcher: Option<ignore::overrides::Override>,
+    }
+
+    impl Set {
+        pub fn new(patterns: &[String]) -> Set {
+            let mut builder = ignore::overrides::OverrideBuilder::new("");
+            for p in patterns {
+                let _ = builder.add(p);
+            }
+            Set {
+                matcher: builder.build().ok(),
+            }
+        }
+
+        pub fn is_match(&self, path: &Path) -> bool {
+            self.matcher
+                .as_ref()
+                .is_some_and(|m| m.matched(path, false).is_whitelist())
+        }
+    }
+}
+
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+/// What to do with each document's findings.
+pub struct Policy<'a> {
+    pub config: &'a Config,
+    pub max_findings: usize,
+}
+
+/// The result of checking one input.
+pub struct Checked {
+    pub info: Option<FileInfo>,
+    pub findings: Vec<Finding>,
+    pub source: Option<(String, String)>,
+}
+
+pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
+    match input {
+        Input::File { path, .. } => std::fs::read(path),
+        Input::Stdin { .. } => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+    }
+}
+
+pub fn check_bytes(
+    display: &str,
+    bytes: &[u8],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+) -> Checked {
+    let doc = match Document::load(display, bytes, opts) {
+        Ok(doc) => doc,
+        Err(err) => return decode_failure(display, bytes, err),
+    };
+    let mut findings = engine.check(&doc);
+    findings.retain(|f| {
+        !doc.suppressions
+            .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
+    });
+    apply_levels(&mut findings, policy.config);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if policy.max_findings > 0 && findings.len() > policy.max_findings {
+        let dropped = findings.len() - policy.max_findings;
+        findings.truncate(policy.max_findings);
+        let mut note = unreadable(display, Kind::InputTruncated, "");
+        note.severity = Severity::Info;
+        note.rule = "input/max-findings".to_owned();
+        note.message = format!(
+            "{dropped} more finding{} dropped (--max-findings {})",
+            if dropped == 1 { "" } else { "s" },
+            policy.max_findings
+        );
+        findings.push(note);
+    }
+    Checked {
+        info: Some(FileInfo {
+            path: display.to_owned(),
+            lang: doc.lang.code().to_owned(),
+            lang_source: doc.lang_source.to_owned(),
+            date: doc.date.to_string(),
+            date_source: doc.date_source.to_owned(),
+        }),
+        findings,
+        source: Some((display.to_owned(), doc.source)),
+    }
+}
+
+fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
+    let finding = match err {
+        DecodeError::Binary => {
+            let mut f = unreadable(display, Kind::InputBinary, "");
+            f.severity = Severity::Info;
+            f.rule = "input/binary".to_owned();
+            f.message = format!("{display} looks binary (it holds a NUL byte); skipped");
+            f
+        }
+        DecodeError::Invalid { offset, encoding } => {
+            let valid = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or_default();
+            let lines = LineIndex::new(valid);
+            let (line, column) = lines.position(valid, valid.len());
+            let name = match encoding {
+                Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
+                Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+            };
+            let end = (offset + 1).min(bytes.len());
+            let mut f = unreadable(display, Kind::InputEncoding, "");
+            f.rule = "input/encoding".to_owned();
+            f.message = format!("{display} is not valid {name}: byte 0x{:02X} at offset {offset} (line {line}, column {column})", bytes.get(offset).copied().unwrap_or(0));
+            f.span = Span {
+                start: offset,
+                end,
+                line,
+                column,
+                source: 0..0,
+            };
+            f.help = Some("convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)".to_owned());
+            f
+        }
+    };
+    Checked {
+        info: None,
+        findings: vec![finding],
+        source: None,
+    }
+}
+
+/// Applies the config's severity overrides; `off` drops the finding.
+pub fn apply_levels(findings: &mut Vec<Finding>, config: &Config) {
+    if config.severity.is_empty() {
+        return;
+    }
+    findings.retain_mut(|f| match config.level(&f.rule, f.kind.as_str()) {
+        Some(Level::Off) => false,
+        Some(Level::On(s)) => {
+            f.severity = s;
+            true
+        }
+        None => true,
+    });
+}
+
+/// Checks every input on the current rayon pool; results keep the inputs' order.
+pub fn check_all(
+    inputs: &[Input],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+) -> Vec<Checked> {
+    inputs
+        .par_iter()
+        .map(|input| match read_input(input) {
+            Ok(bytes) => check_bytes(input.display(), &bytes, engine, opts, policy),
+            Err(err) => Checked {
+                info: None,
+                findings: vec![unreadable(
+                    input.display(),
+                    Kind::InputUnreadable,
+                    &err.to_string(),
+                )],
+                source: None,
+            },
+        })
+        .collect()
+}
