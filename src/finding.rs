@@ -156,27 +156,53 @@ impl Finding {
     }
 }
 
-/// Line starts of a text, to turn byte offsets into lines and columns.
+/// Line starts of a text, to turn byte offsets into lines and columns. Char counts are
+/// kept at checkpoints so that a column on a long line costs no more than a checkpoint gap.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset on a char boundary, chars before it), every `CHECKPOINT` bytes or so.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut next = CHECKPOINT;
+        for (i, _) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + CHECKPOINT;
+            }
+            chars += 1;
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Chars in `text` before byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let idx = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        let (at, count) = self.checkpoints[idx.saturating_sub(1)];
+        count + text.get(at..offset).map_or(0, |s| s.chars().count())
     }
 
     /// 1-based line and column (in chars) of byte `offset` of `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset);
         let line_start = self.starts[line.saturating_sub(1)];
-        let column = text
-            .get(line_start..offset)
-            .map_or(0, |s| s.chars().count());
+        let column = self.chars_before(text, offset) - self.chars_before(text, line_start);
         (line, column + 1)
     }
 }
@@ -190,5 +216,21 @@ pub fn plain_span(text: &str, lines: &LineIndex, range: Range<usize>) -> Span {
         line,
         column,
         source: range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_on_long_lines() {
+        let text = format!("é\n{}Minsk\nx", "à".repeat(10_000));
+        let index = LineIndex::new(&text);
+        assert_eq!(index.position(&text, 0), (1, 1));
+        assert_eq!(index.position(&text, 3), (2, 1));
+        let at = text.find("Minsk").expect("present");
+        assert_eq!(index.position(&text, at), (2, 10_001));
+        assert_eq!(index.position(&text, text.len()), (3, 2));
     }
 }

@@ -1,0 +1,186 @@
+//! Property tests: whatever the encoding, normalisation, line ends or format, every span
+//! slices the original bytes to exactly the text the finding names, and the same names
+//! are found.
+
+use claimlint::config::Config;
+use claimlint::document::DocOptions;
+use claimlint::engine::Engine;
+use claimlint::finding::Finding;
+use claimlint::report::Outcome;
+use claimlint::runner::{self, Policy};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+fn engine() -> Engine {
+    let mut outcome = Outcome::default();
+    let packs = runner::load_packs(None, &mut outcome);
+    runner::build_engine(packs, &mut outcome).expect("built-in packs compile")
+}
+
+fn check(engine: &Engine, name: &str, bytes: &[u8]) -> Vec<Finding> {
+    let config = Config::default();
+    let policy = Policy {
+        config: &config,
+        max_findings: 0,
+    };
+    let mut opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    opts.lang = Some((claimlint::Lang::Fr, "cli"));
+    runner::check_bytes(name, bytes, engine, &opts, &policy).findings
+}
+
+const PIECES: &[&str] = &[
+    "Minsk",
+    "Mink",
+    "Bélarus",
+    "Biélorussie",
+    "Loukachenko",
+    "Lukashenko",
+    "Lukachenko",
+    "Alexandre Loukachenko",
+    "Aliaksandr Lukashenko",
+    "Belaruskalij",
+    "Lituanie",
+    "Klaipėda",
+    "le",
+    "président",
+    "été",
+    "à",
+    "ça",
+    "œuvre",
+    "a dit",
+    "«\u{a0}oui\u{a0}»",
+    "n°",
+    "Été",
+    ",",
+    ".",
+    ";",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\u{a0}",
+    "l'",
+    "d’",
+    "É",
+    "x",
+    "Pinsk",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 1..40).prop_map(|parts| {
+        let mut s = String::new();
+        for p in parts {
+            s.push_str(p);
+            s.push(' ');
+        }
+        s
+    })
+}
+
+/// The spelling findings as (kind, rule, NFC text), for comparing variants of one article.
+fn names(findings: &[Finding]) -> Vec<(String, String, String)> {
+    findings
+        .iter()
+        .filter(|f| f.kind.as_str().starts_with("spelling."))
+        .map(|f| {
+            (
+                f.kind.to_string(),
+                f.rule.clone(),
+                f.text.nfc().collect::<String>().replace("\r\n", "\n"),
+            )
+        })
+        .collect()
+}
+
+fn assert_utf8_spans(bytes: &[u8], findings: &[Finding]) {
+    for f in findings {
+        let slice =
+            std::str::from_utf8(&bytes[f.span.start..f.span.end]).expect("span on char boundaries");
+        assert_eq!(slice, f.text, "{f:?}");
+    }
+}
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut out = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if little {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn spans_slice_the_original_bytes(text in article()) {
+        let engine = engine();
+        let plain = check(&engine, "a.txt", text.as_bytes());
+        assert_utf8_spans(text.as_bytes(), &plain);
+        let expected = names(&plain);
+
+        let nfd: String = text.nfd().collect();
+        let found = check(&engine, "a.txt", nfd.as_bytes());
+        assert_utf8_spans(nfd.as_bytes(), &found);
+        prop_assert_eq!(names(&found), expected.clone());
+
+        let bom = format!("\u{FEFF}{text}");
+        let found = check(&engine, "a.txt", bom.as_bytes());
+        assert_utf8_spans(bom.as_bytes(), &found);
+        prop_assert_eq!(names(&found), expected.clone());
+
+        let crlf = text.replace('\n', "\r\n");
+        let found = check(&engine, "a.txt", crlf.as_bytes());
+        assert_utf8_spans(crlf.as_bytes(), &found);
+        prop_assert_eq!(names(&found), expected.clone());
+
+        for little in [true, false] {
+            let bytes = utf16(&text, little);
+            let found = check(&engine, "a.txt", &bytes);
+            for f in &found {
+                prop_assert_eq!((f.span.end - f.span.start) % 2, 0);
+                let units: Vec<u16> = bytes[f.span.start..f.span.end]
+                    .chunks(2)
+                    .map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+                    .collect();
+                prop_assert_eq!(String::from_utf16(&units).expect("whole units"), f.text.clone());
+            }
+            prop_assert_eq!(names(&found), expected.clone());
+        }
+    }
+
+    #[test]
+    fn html_and_markdown_spans_name_the_source(text in article()) {
+        let engine = engine();
+        let escaped = text.replace('é', "&eacute;").replace('\n', "<br>\n");
+        let html = format!("<html lang=\"fr\"><body><p>{escaped}</p></body></html>");
+        for f in check(&engine, "a.html", html.as_bytes()) {
+            let slice = &html[f.span.start..f.span.end];
+            prop_assert_eq!(slice, f.text.as_str());
+            if f.kind.as_str().starts_with("spelling.") {
+                let decoded = htmlize::unescape(slice);
+                prop_assert!(!decoded.contains('&'), "{}", slice);
+            }
+        }
+        let md = format!("# Titre\n\n*{}*\n\n`Mink` et Mink.\n", text.trim());
+        for f in check(&engine, "a.md", md.as_bytes()) {
+            prop_assert_eq!(&md[f.span.start..f.span.end], f.text.as_str());
+        }
+    }
+}
+
+#[test]
+fn latin1_is_an_encoding_error_not_a_panic() {
+    let engine = engine();
+    let found = check(&engine, "a.txt", b"Le B\xe9larus");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind.as_str(), "input.encoding");
+    assert_eq!(found[0].span.start, 4);
+}
