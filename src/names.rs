@@ -50,6 +50,14 @@ pub struct NearMiss {
     pub distance: usize,
 }
 
+#[derive(Clone, Copy, Debug)]
+struct WindowSize {
+    words: usize,
+    min_chars: usize,
+    max_chars: usize,
+    any_case_insensitive: bool,
+}
+
 pub struct Names {
     forms: Vec<Form>,
     automaton: Option<AhoCorasick>,
@@ -57,8 +65,11 @@ pub struct Names {
     by_pattern: Vec<Vec<usize>>,
     /// Deletion neighbourhoods (up to 2 deletions) of folded near-miss forms → forms.
     deletions: HashMap<String, Vec<usize>>,
-    /// Word counts of the forms that take near-misses, largest first.
-    window_sizes: Vec<usize>,
+    /// Per word count of the forms that take near-misses (largest first): the range of
+    /// their lengths in chars, and whether any is case-insensitive. Cheap filters that
+    /// keep most windows of a document away from the deletion index.
+    window_sizes: Vec<WindowSize>,
+    max_distance: usize,
     allow: HashSet<String>,
 }
 
@@ -90,7 +101,8 @@ impl Names {
         let mut by_pattern: Vec<Vec<usize>> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut window_sizes = Vec::new();
+        let mut window_sizes: Vec<WindowSize> = Vec::new();
+        let mut max_distance = 0;
         for (i, form) in forms.iter().enumerate() {
             let folded = fold(&form.text);
             let slot = *index.entry(folded.clone()).or_insert_with(|| {
@@ -103,12 +115,28 @@ impl Names {
                 for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
                     deletions.entry(key).or_default().push(i);
                 }
-                if !window_sizes.contains(&form.words.len()) {
-                    window_sizes.push(form.words.len());
+                max_distance = max_distance.max(usize::from(form.near_miss));
+                let chars = form.text.chars().count();
+                let slack = usize::from(form.near_miss);
+                match window_sizes
+                    .iter_mut()
+                    .find(|w| w.words == form.words.len())
+                {
+                    Some(w) => {
+                        w.min_chars = w.min_chars.min(chars.saturating_sub(slack));
+                        w.max_chars = w.max_chars.max(chars + slack);
+                        w.any_case_insensitive |= !form.case_sensitive;
+                    }
+                    None => window_sizes.push(WindowSize {
+                        words: form.words.len(),
+                        min_chars: chars.saturating_sub(slack),
+                        max_chars: chars + slack,
+                        any_case_insensitive: !form.case_sensitive,
+                    }),
                 }
             }
         }
-        window_sizes.sort_unstable_by(|a, b| b.cmp(a));
+        window_sizes.sort_unstable_by(|a, b| b.words.cmp(&a.words));
         // Forms are matched in the folded text, where runs of white space stay as written;
         // a form with spaces also matches its no-break-space spellings via `normalize_spaces`.
         let automaton = (!patterns.is_empty())
@@ -125,6 +153,7 @@ impl Names {
             by_pattern,
             deletions,
             window_sizes,
+            max_distance,
             allow,
         }
     }
@@ -200,14 +229,32 @@ impl Names {
         }
         let mut cache: HashMap<String, Option<(usize, usize)>> = HashMap::new();
         let mut out = Vec::new();
-        for &n in &self.window_sizes {
+        for size in &self.window_sizes {
+            let n = size.words;
             for i in 0..words.len().saturating_sub(n - 1) {
                 let window = &words[i..i + n];
-                if taken[i..i + n].iter().any(|&t| t) || !joined_by_spaces(text, window) {
+                if taken[i..i + n].iter().any(|&t| t) {
                     continue;
                 }
                 let first = &text[window[0].clone()];
-                if first.chars().any(|c| c.is_numeric()) {
+                let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+                if !capitalised && !size.any_case_insensitive {
+                    continue;
+                }
+                let chars: usize = window
+                    .iter()
+                    .map(|w| text[w.clone()].chars().count())
+                    .sum::<usize>()
+                    + n
+                    - 1;
+                if chars < size.min_chars || chars > size.max_chars {
+                    continue;
+                }
+                if window
+                    .iter()
+                    .any(|w| text[w.clone()].chars().any(char::is_numeric))
+                    || !joined_by_spaces(text, window)
+                {
                     continue;
                 }
                 let candidate: String = window
@@ -240,7 +287,7 @@ impl Names {
         let capitalised = candidate.chars().next().is_some_and(char::is_uppercase);
         let mut seen = HashSet::new();
         let mut best: Option<(usize, usize)> = None;
-        for key in deletion_neighbourhood(&folded, 2) {
+        for key in deletion_neighbourhood(&folded, self.max_distance) {
             let Some(forms) = self.deletions.get(&key) else {
                 continue;
             };

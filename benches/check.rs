@@ -1,0 +1,91 @@
+//! Throughput of `Engine::check` (bytes per second): a 5 MB single-line article, and a
+//! 1 MB article of distinct sentences (hygiene must stay linear).
+//! Run with `cargo bench`.
+
+use claimlint::document::{DocOptions, Document};
+use claimlint::engine::Engine;
+use claimlint::report::Outcome;
+use claimlint::runner;
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+
+fn main() {
+    divan::main();
+}
+
+fn engine() -> Engine {
+    let mut outcome = Outcome::default();
+    let packs = runner::load_packs(None, &mut outcome);
+    runner::build_engine(packs, &mut outcome).expect("built-in packs compile")
+}
+
+/// A deterministic pseudo-random article of `bytes` bytes on one line.
+fn single_line(bytes: usize) -> String {
+    const WORDS: &[&str] = &[
+        "le",
+        "président",
+        "Minsk",
+        "Bélarus",
+        "Loukachenko",
+        "a",
+        "dit",
+        "que",
+        "les",
+        "relations",
+        "sont",
+        "bonnes",
+        "avec",
+        "Washington",
+        "et",
+        "Mink",
+        "depuis",
+        "trente",
+        "ans",
+        "potasse",
+        "sanctions",
+        "Biélorussie",
+    ];
+    let mut state = 0x2545_f491_u32;
+    let mut out = String::with_capacity(bytes + 16);
+    while out.len() < bytes {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        out.push_str(WORDS[state as usize % WORDS.len()]);
+        out.push(' ');
+    }
+    out
+}
+
+/// Distinct sentences, one paragraph per line.
+fn distinct_sentences(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 64);
+    let mut i = 0u64;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "La séance numéro {i} a réuni {} délégués à Minsk le matin.\n",
+            i * 7 + 3
+        ));
+        i += 1;
+    }
+    out
+}
+
+fn bench_text(bencher: Bencher, name: &str, text: &str) {
+    let engine = engine();
+    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::load(name, black_box(text.as_bytes()), &opts).expect("utf-8");
+        black_box(engine.check(&doc).len())
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn five_mb_single_line(bencher: Bencher) {
+    bench_text(bencher, "big.txt", &single_line(5_000_000));
+}
+
+#[divan::bench(sample_count = 10, args = [250_000, 500_000, 1_000_000])]
+fn distinct_sentences_hygiene(bencher: Bencher, bytes: usize) {
+    bench_text(bencher, "sentences.txt", &distinct_sentences(bytes));
+}
