@@ -136,7 +136,7 @@ impl Names {
                 }
             }
         }
-        window_sizes.sort_unstable_by(|a, b| b.words.cmp(&a.words));
+        window_sizes.sort_unstable_by_key(|w| std::cmp::Reverse(w.words));
         // Forms are matched in the folded text, where runs of white space stay as written;
         // a form with spaces also matches its no-break-space spellings via `normalize_spaces`.
         let automaton = (!patterns.is_empty())
