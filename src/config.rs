@@ -65,7 +65,7 @@ impl Config {
     }
 
     pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<Problem>> {
-        let doc = toml_reader::parse(source).map_err(|p| vec![p])?;
+        let doc = toml_reader::parse(source).map_err(|p| vec![*p])?;
         let mut problems = Vec::new();
         let mut root = TableReader::new(doc.get_ref(), 0..0, "claimlint.toml");
         let base = path.parent().unwrap_or(Path::new("."));
@@ -83,14 +83,18 @@ impl Config {
                 "auto" => {}
                 other => match Lang::from_tag(other) {
                     Some(l) => config.lang = Some(l),
-                    None => problems.push(bad_value(&lang, "\"fr\", \"en\" or \"auto\"")),
+                    None => problems.push(bad_value("lang", &lang, "\"fr\", \"en\" or \"auto\"")),
                 },
             }
         }
         if let Some(fail_on) = root.string("fail_on", &mut problems) {
             match FailOn::parse(&fail_on.value) {
                 Some(f) => config.fail_on = Some(f),
-                None => problems.push(bad_value(&fail_on, "\"error\", \"warning\" or \"never\"")),
+                None => problems.push(bad_value(
+                    "fail_on",
+                    &fail_on,
+                    "\"error\", \"warning\" or \"never\"",
+                )),
             }
         }
         if let Some(table) = root.value("severity") {
@@ -105,6 +109,7 @@ impl Config {
                                     config.severity.insert(name, l);
                                 }
                                 None => problems.push(bad_value(
+                                    &name,
                                     &level,
                                     "\"error\", \"warning\", \"info\" or \"off\"",
                                 )),
@@ -151,10 +156,10 @@ impl Config {
     }
 }
 
-fn bad_value(value: &Located<String>, expected: &str) -> Problem {
+fn bad_value(key: &str, value: &Located<String>, expected: &str) -> Problem {
     Problem::new(
         value.span.clone(),
-        format!("invalid value \"{}\"", value.value),
+        format!("invalid value \"{}\" for `{key}`", value.value),
         format!("expected {expected}"),
     )
 }

@@ -165,7 +165,7 @@ static ENTITY_REF: LazyLock<Regex> =
 
 /// Loads and validates one pack. Every problem found is returned, not only the first.
 pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
-    let doc = toml_reader::parse(source).map_err(|p| vec![p])?;
+    let doc = toml_reader::parse(source).map_err(|p| vec![*p])?;
     let mut problems = Vec::new();
     let mut root = TableReader::new(doc.get_ref(), 0..0, "the pack file");
     match root.value("format") {
@@ -263,10 +263,14 @@ fn check_unique(
     problems: &mut Vec<Problem>,
 ) {
     if let Some(first) = ids.get(id) {
-        let line_hint = first.start;
         problems.push(
-            Problem::new(span, format!("duplicate rule id \"{id}\""), "used again here")
-                .with_help(format!("rule ids must be unique within a pack; \"{id}\" is first defined at byte {line_hint}")),
+            Problem::new(
+                span,
+                format!("duplicate rule id \"{id}\""),
+                "used again here",
+            )
+            .with_related(first.clone(), "first defined here")
+            .with_help("rule ids must be unique within a pack"),
         );
     } else {
         ids.insert(id.to_owned(), span);

@@ -111,6 +111,15 @@ pub fn push_problems(
     let lines = LineIndex::new(source);
     for p in problems {
         let span = plain_span(source, &lines, p.span.clone());
+        let labels = p
+            .related
+            .map(|(range, message)| crate::finding::Label {
+                span: plain_span(source, &lines, range),
+                path: path.to_owned(),
+                message,
+            })
+            .into_iter()
+            .collect();
         outcome.findings.push(Finding {
             path: path.to_owned(),
             rule: rule.to_owned(),
@@ -120,7 +129,7 @@ pub fn push_problems(
             text: source.get(p.span).unwrap_or_default().to_owned(),
             span,
             fix: None,
-            labels: Vec::new(),
+            labels,
             help: p.help,
             label: Some(p.label),
         });
@@ -274,7 +283,13 @@ mod globset_like {
     }
 }
 
+/// A path as the user would write it: relative to the working directory where possible.
 pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let path = cwd
+        .as_deref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path);
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }

@@ -13,6 +13,8 @@ pub struct Problem {
     pub message: String,
     pub label: String,
     pub help: Option<String>,
+    /// A second place worth pointing at (e.g. the first definition of a duplicate).
+    pub related: Option<(Range<usize>, String)>,
 }
 
 impl Problem {
@@ -26,7 +28,13 @@ impl Problem {
             message: message.into(),
             label: label.into(),
             help: None,
+            related: None,
         }
+    }
+
+    pub fn with_related(mut self, span: Range<usize>, message: impl Into<String>) -> Problem {
+        self.related = Some((span, message.into()));
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Problem {
@@ -45,11 +53,15 @@ pub struct Located<T> {
 pub type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Parses a whole document, or returns the syntax error as a problem.
-pub fn parse(source: &str) -> Result<Spanned<DeTable<'_>>, Problem> {
+pub fn parse(source: &str) -> Result<Spanned<DeTable<'_>>, Box<Problem>> {
     DeTable::parse(source).map_err(|err| {
         let span = err.span().unwrap_or(0..0);
         let message = err.message().trim().to_owned();
-        Problem::new(span, format!("invalid TOML: {message}"), "here")
+        Box::new(Problem::new(
+            span,
+            format!("invalid TOML: {message}"),
+            "here",
+        ))
     })
 }
 
