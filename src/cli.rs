@@ -166,14 +166,6 @@ pub fn main() -> i32 {
     }
 }
 
-fn today() -> Date {
-    // CLAIMLINT_TODAY pins "today" for reproducible runs and tests.
-    std::env::var("CLAIMLINT_TODAY")
-        .ok()
-        .and_then(|s| s.parse::<Date>().ok())
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
-}
-
 /// Loads the config (unless disabled); its problems become findings.
 fn load_config(args: &PackArgs, outcome: &mut Outcome) -> Config {
     if args.no_config {
@@ -261,7 +253,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut outcome = Outcome::default();
     let config = load_config(&args.packs, &mut outcome);
     let engine = engine_for(&args.packs, &config, &mut outcome);
-    let mut opts = DocOptions::new(today());
+    let mut opts = DocOptions::new(crate::document::today());
     opts.lang = match args.lang {
         LangArg::Fr => Some((Lang::Fr, "cli")),
         LangArg::En => Some((Lang::En, "cli")),
