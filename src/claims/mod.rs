@@ -571,3 +571,6 @@ impl DocTokens<'_> {
         (next > at && self.tokens[next - 1].range.end <= stop).then_some(next)
     }
 }
+
+#[cfg(test)]
+mod tests;
