@@ -56,6 +56,11 @@ enum Command {
 enum RulesCommand {
     /// List the loaded packs and rules
     List,
+    /// Run every claim rule's examples (exit 1 if one fails)
+    Test {
+        /// Pack ids to test (default: every loaded pack)
+        packs: Vec<String>,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -150,6 +155,10 @@ pub fn main() -> i32 {
             print!("{}", explain::list(engine));
             0
         }),
+        Command::Rules {
+            command: RulesCommand::Test { packs: ids },
+            packs,
+        } => rules_test(&packs, &ids),
         Command::Explain { rule, packs } => {
             with_engine(&packs, |engine| match explain::explain(engine, &rule) {
                 Some(text) => {
@@ -164,14 +173,6 @@ pub fn main() -> i32 {
         }
         Command::Init { dir } => explain::init(&dir),
     }
-}
-
-fn today() -> Date {
-    // CLAIMLINT_TODAY pins "today" for reproducible runs and tests.
-    std::env::var("CLAIMLINT_TODAY")
-        .ok()
-        .and_then(|s| s.parse::<Date>().ok())
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
 }
 
 /// Loads the config (unless disabled); its problems become findings.
@@ -241,6 +242,62 @@ fn with_engine(args: &PackArgs, run: impl FnOnce(&Engine) -> i32) -> i32 {
     run(&engine)
 }
 
+/// `rules test`: every example of the chosen packs, with the packs' own examples not
+/// holding back the load (a failing example is reported, not a load error).
+fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
+    let mut outcome = Outcome::default();
+    let config = load_config(args, &mut outcome);
+    let rules: Option<&[PathBuf]> = if !args.rules.is_empty() {
+        Some(&args.rules)
+    } else {
+        config.rules.as_deref()
+    };
+    let packs = runner::load_packs(rules, &mut outcome);
+    let engine = runner::build_engine_untested(packs, &mut outcome);
+    if !outcome.findings.is_empty() {
+        outcome.sort();
+        eprint!(
+            "{}",
+            report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
+        );
+        return 2;
+    }
+    let Some(engine) = engine else {
+        return 2;
+    };
+    for id in ids {
+        if !engine.packs().iter().any(|p| &p.id == id) {
+            eprintln!("error: no pack \"{id}\" is loaded (claimlint rules list shows them)");
+            return 2;
+        }
+    }
+    let today = crate::document::today();
+    let mut failed = 0;
+    for (p, pack) in engine.packs().iter().enumerate() {
+        if !ids.is_empty() && !ids.contains(&pack.id) {
+            continue;
+        }
+        let results = crate::claims::selftest::run(&engine, p, today);
+        println!("{} ({})", pack.id, pack.path);
+        for r in &results {
+            let which = if r.expects_finding { "fail" } else { "pass" };
+            let status = if r.ok { "ok  " } else { "FAIL" };
+            println!("  {status} {} {which}: {}", r.rule, r.example.value);
+            if !r.ok {
+                println!("       {}", r.detail);
+            }
+        }
+        let bad = results.iter().filter(|r| !r.ok).count();
+        failed += bad;
+        println!(
+            "  {} examples, {} passed, {bad} failed",
+            results.len(),
+            results.len() - bad
+        );
+    }
+    i32::from(failed > 0)
+}
+
 fn pretty_options(stderr: bool) -> PrettyOptions {
     let terminal = if stderr {
         std::io::stderr().is_terminal()
@@ -261,7 +318,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut outcome = Outcome::default();
     let config = load_config(&args.packs, &mut outcome);
     let engine = engine_for(&args.packs, &config, &mut outcome);
-    let mut opts = DocOptions::new(today());
+    let mut opts = DocOptions::new(crate::document::today());
     opts.lang = match args.lang {
         LangArg::Fr => Some((Lang::Fr, "cli")),
         LangArg::En => Some((Lang::En, "cli")),

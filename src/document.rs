@@ -203,6 +203,14 @@ impl Document {
     }
 }
 
+/// Today's date, or `CLAIMLINT_TODAY`, which pins "today" for reproducible runs and tests.
+pub fn today() -> Date {
+    std::env::var("CLAIMLINT_TODAY")
+        .ok()
+        .and_then(|s| s.parse::<Date>().ok())
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}
+
 /// Reads `YYYY-MM-DD`, alone or as the date part of an RFC 3339 timestamp, as written.
 pub fn parse_date_prefix(value: &str) -> Option<Date> {
     let value = value.trim();

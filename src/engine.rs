@@ -1,5 +1,6 @@
 //! The engine: packs compiled once, then any number of documents checked against them.
 
+use crate::claims::{self, Claims, DocTokens};
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Kind, Label, Severity};
 use crate::hygiene::{self, Check};
@@ -32,12 +33,33 @@ pub const HYGIENE_RULES: &[(&str, &str)] = &[
 pub struct Engine {
     packs: Vec<Pack>,
     names: Names,
+    claims: Claims,
 }
 
 impl Engine {
     /// Compiles packs. Problems that only show across packs (duplicate pack ids,
     /// references to other packs' entities) come back with the index of the pack.
+    /// Packs whose claim examples fail do not load: each failing example is a problem.
     pub fn new(packs: Vec<Pack>) -> Result<Engine, Vec<(usize, Problem)>> {
+        let engine = Engine::without_self_tests(packs)?;
+        let today = crate::document::today();
+        let problems: Vec<(usize, Problem)> = (0..engine.packs.len())
+            .flat_map(|p| {
+                claims::selftest::run(&engine, p, today)
+                    .into_iter()
+                    .filter(|r| !r.ok)
+                    .map(move |r| (p, r.problem()))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(engine)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Compiles packs without running their examples (for `rules test`, which reports them).
+    pub fn without_self_tests(packs: Vec<Pack>) -> Result<Engine, Vec<(usize, Problem)>> {
         let mut problems = Vec::new();
         for (i, pack) in packs.iter().enumerate() {
             if packs[..i].iter().any(|p| p.id == pack.id) {
@@ -64,8 +86,13 @@ impl Engine {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let claims = Claims::new(&packs)?;
         let names = Names::new(&packs);
-        Ok(Engine { packs, names })
+        Ok(Engine {
+            packs,
+            names,
+            claims,
+        })
     }
 
     /// An engine with no packs: only the built-in checks apply.
@@ -73,6 +100,7 @@ impl Engine {
         Engine {
             names: Names::new(&[]),
             packs: Vec::new(),
+            claims: Claims::default(),
         }
     }
 
@@ -82,6 +110,12 @@ impl Engine {
 
     /// Every finding of every pack for one document, in no particular order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        self.check_counting(doc).0
+    }
+
+    /// [`Engine::check`], and how many claim patterns were tried on the document's
+    /// sentences (the matcher's cost, which depends on the anchors present).
+    pub fn check_counting(&self, doc: &Document) -> (Vec<Finding>, usize) {
         let active: Vec<bool> = self.packs.iter().map(|p| p.applies_to(doc.lang)).collect();
         let spaced = names::normalize_spaces(&doc.text);
         let folded = names::fold(&spaced);
@@ -104,7 +138,23 @@ impl Engine {
             .flat_map(|p| sentence::sentences(&doc.text, p.clone(), doc.lang))
             .collect();
         findings.extend(hygiene_findings(doc, &sentences));
-        findings
+        let tokens = DocTokens::new(
+            &doc.text,
+            doc.lang,
+            doc.year(),
+            &sentences,
+            &self.names,
+            &mentions,
+            &near,
+        );
+        let matches = self.claims.find(&tokens, &active);
+        findings.extend(claims::check::check(
+            doc,
+            &self.packs,
+            &self.claims,
+            &matches.instances,
+        ));
+        (findings, matches.patterns_tried)
     }
 }
 

@@ -88,6 +88,12 @@ fn explain_claim(pack: &str, c: &ClaimRule) -> String {
     for (lang, r) in &c.regex {
         let _ = writeln!(out, "  regex ({lang}): {}", r.value);
     }
+    for ctx in &c.context {
+        let _ = writeln!(out, "  context: {}", ctx.value);
+    }
+    for r in &c.requires {
+        let _ = writeln!(out, "  requires: {}", r.value);
+    }
     for e in &c.examples_pass {
         let _ = writeln!(out, "  passes: {}", e.value);
     }

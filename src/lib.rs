@@ -5,6 +5,7 @@
 //! [`finding::Finding`]s → a renderer in [`report`].
 
 pub mod builtin;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod decode;

@@ -481,6 +481,13 @@ fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         );
     }
     table.finish(problems);
+    check_patterns(
+        known.first().map(|k| &k.0),
+        &patterns,
+        &regex,
+        &context,
+        problems,
+    );
     let id = id?;
     let about = about?;
     let (known, known_span) = match known.into_iter().next() {
@@ -502,6 +509,94 @@ fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         examples_pass,
         examples_fail,
     })
+}
+
+/// Patterns must compile, and hold the expression the known fact is about: `{n}` for a
+/// quantity, `{date}` (or `{when}`) for a date, `{when}` (or `{date}`) for `since`.
+fn check_patterns(
+    known: Option<&Known>,
+    patterns: &BTreeMap<Lang, Vec<Located<String>>>,
+    regex: &BTreeMap<Lang, Located<String>>,
+    context: &[Located<String>],
+    problems: &mut Vec<Problem>,
+) {
+    use crate::claims::pattern::{self, Slot};
+    let invalid = |p: &Located<String>, message: String| {
+        Problem::new(
+            p.span.clone(),
+            format!("the pattern does not compile: {message}"),
+            "invalid pattern",
+        )
+        .with_help("see RULES.md, \"Patterns\"")
+    };
+    let wanted: Option<(&[Slot], &str)> = match known {
+        Some(Known::Quantity(_)) => Some((&[Slot::Quantity], "{n}")),
+        Some(Known::Date(_)) => Some((&[Slot::Date, Slot::When], "{date}")),
+        Some(Known::Since(_)) => Some((&[Slot::When, Slot::Date], "{when}")),
+        None => None,
+    };
+    let mut first_slot: Option<Slot> = None;
+    for p in patterns.values().flatten() {
+        let compiled = match pattern::parse(&p.value) {
+            Ok(c) => c,
+            Err(message) => {
+                problems.push(invalid(p, message));
+                continue;
+            }
+        };
+        let slot = compiled.slot();
+        match (wanted, slot) {
+            (Some((_, name)), None) => problems.push(invalid(
+                p,
+                format!(
+                    "the claim has a known value but the pattern has no {name} to check against it"
+                ),
+            )),
+            (Some((slots, name)), Some(s)) if !slots.contains(&s) => problems.push(invalid(
+                p,
+                format!(
+                    "{} cannot be checked against what is known; use {name}",
+                    s.syntax()
+                ),
+            )),
+            (None, Some(s)) => match first_slot {
+                Some(f) if f != s => problems.push(invalid(
+                    p,
+                    format!(
+                        "the claim's patterns capture {} and {}: instances could not be compared",
+                        f.syntax(),
+                        s.syntax()
+                    ),
+                )),
+                _ => first_slot = Some(s),
+            },
+            _ => {}
+        }
+    }
+    for p in context {
+        if let Err(message) = pattern::parse(&p.value) {
+            problems.push(invalid(p, message));
+        }
+    }
+    if known.is_some() {
+        for r in regex.values() {
+            let has_group = ["n", "date", "when"].iter().any(|g| {
+                r.value.contains(&format!("(?P<{g}>")) || r.value.contains(&format!("(?<{g}>"))
+            });
+            if !has_group {
+                problems.push(
+                    Problem::new(
+                        r.span.clone(),
+                        "the regex captures no expression to check",
+                        "no named group",
+                    )
+                    .with_help(
+                        "name the group holding the expression `n`, `date` or `when`: (?<n>...)",
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<QuantityFact> {

@@ -77,11 +77,22 @@ fn pack_rule(path: &str, _source: &str) -> String {
 
 /// Compiles the engine, reporting cross-pack problems into the packs' files.
 pub fn build_engine(packs: Vec<Pack>, outcome: &mut Outcome) -> Option<Engine> {
+    build(packs, outcome, Engine::new)
+}
+
+/// [`build_engine`] without running the claims' examples (`rules test` reports them).
+pub fn build_engine_untested(packs: Vec<Pack>, outcome: &mut Outcome) -> Option<Engine> {
+    build(packs, outcome, Engine::without_self_tests)
+}
+
+type Compile = fn(Vec<Pack>) -> Result<Engine, Vec<(usize, Problem)>>;
+
+fn build(packs: Vec<Pack>, outcome: &mut Outcome, compile: Compile) -> Option<Engine> {
     let sources: Vec<(String, String)> = packs
         .iter()
         .map(|p| (p.path.clone(), p.source.clone()))
         .collect();
-    match Engine::new(packs) {
+    match compile(packs) {
         Ok(engine) => Some(engine),
         Err(problems) => {
             for (i, problem) in problems {

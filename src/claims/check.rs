@@ -1,0 +1,203 @@
+//! Claim instances checked against what is known, and against each other.
+
+use jiff::civil::Date;
+
+use super::{Asserted, Claims, Instance};
+use crate::document::Document;
+use crate::explain::{describe_known, number};
+use crate::expr::{years_between, DayRange, Interval, When};
+use crate::finding::{Finding, Kind, Label, Severity};
+use crate::pack::{ClaimRule, Known, Pack, QuantityBound, QuantityFact, Trend};
+
+pub fn check(
+    doc: &Document,
+    packs: &[Pack],
+    claims: &Claims,
+    instances: &[Instance],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut contradicted = vec![false; instances.len()];
+    for (i, instance) in instances.iter().enumerate() {
+        let compiled = &claims.rules[instance.rule];
+        let pack = &packs[compiled.pack];
+        let rule = &pack.claims[compiled.claim];
+        let (Some(known), Some(value)) = (&rule.known, &instance.value) else {
+            continue;
+        };
+        let Some(kind) = contradiction(known, value, doc.date) else {
+            continue;
+        };
+        contradicted[i] = true;
+        let message = format!(
+            "the text says {value}; {}",
+            known_statement(rule, known, doc.date)
+        );
+        out.push(finding(
+            doc,
+            &pack.id,
+            rule,
+            instance,
+            kind,
+            rule.severity,
+            message,
+            Vec::new(),
+        ));
+    }
+    for (j, later) in instances.iter().enumerate() {
+        let Some(b) = later.value.filter(|_| !contradicted[j]) else {
+            continue;
+        };
+        for (i, earlier) in instances[..j].iter().enumerate() {
+            let Some(a) = earlier.value.filter(|_| !contradicted[i]) else {
+                continue;
+            };
+            if earlier.rule != later.rule || !disjoint(&a, &b, doc.date) {
+                continue;
+            }
+            let compiled = &claims.rules[later.rule];
+            let pack = &packs[compiled.pack];
+            let rule = &pack.claims[compiled.claim];
+            let message = format!("the text says {b} here and {a} earlier; {}", rule.about);
+            let label = Label {
+                span: doc.span(earlier.range.clone()),
+                path: doc.path.clone(),
+                message: format!("earlier: {a}"),
+            };
+            out.push(finding(
+                doc,
+                &pack.id,
+                rule,
+                later,
+                Kind::ClaimConflict,
+                Severity::Warning,
+                message,
+                vec![label],
+            ));
+        }
+    }
+    out
+}
+
+/// The kind of finding if `value` contradicts `known` for a document dated `at`.
+pub fn contradiction(known: &Known, value: &Asserted, at: Date) -> Option<Kind> {
+    let contradicts = match (known, value) {
+        (Known::Quantity(fact), Asserted::Quantity(q)) => {
+            !known_interval(fact, at).intersects(&q.interval)
+        }
+        (Known::Date(fact), Asserted::Date(d) | Asserted::When(When::Date(d))) => {
+            !d.days.intersects(&DayRange {
+                first: fact.first,
+                last: fact.last,
+            })
+        }
+        (Known::Since(since), Asserted::Date(d) | Asserted::When(When::Date(d))) => {
+            !d.days.contains(*since)
+        }
+        (Known::Since(since), Asserted::When(When::Duration(d))) => {
+            !d.years.contains(years_between(*since, at))
+        }
+        _ => false,
+    };
+    contradicts.then_some(match known {
+        Known::Quantity(_) => Kind::ClaimValue,
+        Known::Date(_) => Kind::ClaimDate,
+        Known::Since(_) => Kind::ClaimSince,
+    })
+}
+
+/// What is known about a quantity at `at`: bounds widened by the tolerance, and for a
+/// document dated after `as_of`, lifted in the direction of the trend.
+pub fn known_interval(fact: &QuantityFact, at: Date) -> Interval {
+    let mut interval = match fact.bound {
+        QuantityBound::Exact(n) => Interval::exact(n),
+        QuantityBound::AtLeast(n) => Interval::new(n, true, f64::INFINITY, false),
+        QuantityBound::AtMost(n) => Interval::closed(0.0, n),
+        QuantityBound::Range(a, b) => Interval::closed(a, b),
+        QuantityBound::Approx(n) => Interval::exact(n),
+    };
+    let tolerance = match fact.bound {
+        QuantityBound::Approx(_) => Some(fact.tolerance.unwrap_or(0.05)),
+        _ => fact.tolerance,
+    };
+    if let Some(t) = tolerance {
+        interval.lo *= 1.0 - t;
+        interval.hi *= 1.0 + t;
+    }
+    if fact.as_of.is_some_and(|as_of| at > as_of) {
+        match fact.trend {
+            Trend::Increasing => {
+                interval.hi = f64::INFINITY;
+                interval.hi_inclusive = false;
+            }
+            Trend::Decreasing => {
+                interval.lo = 0.0;
+                interval.lo_inclusive = true;
+            }
+            Trend::Stable => {}
+        }
+    }
+    interval
+}
+
+/// "Lukashenko has led Belarus since 1994-07-20, 31 years at 2025-12-13".
+fn known_statement(rule: &ClaimRule, known: &Known, at: Date) -> String {
+    match known {
+        Known::Since(since) => format!(
+            "{} since {since}, {} years at {at}",
+            rule.about,
+            number(years_between(*since, at).floor())
+        ),
+        Known::Date(_) => format!("{} {}", rule.about, describe_known(known)),
+        Known::Quantity(_) => format!("{}: {}", rule.about, describe_known(known)),
+    }
+}
+
+/// Whether two instances of one rule cannot both be true; `{when}`s compare as
+/// intervals of start dates.
+fn disjoint(a: &Asserted, b: &Asserted, at: Date) -> bool {
+    let as_when = |v: &Asserted| match v {
+        Asserted::Date(d) => Some(When::Date(*d)),
+        Asserted::When(w) => Some(*w),
+        Asserted::Quantity(_) => None,
+    };
+    match (a, b) {
+        (Asserted::Quantity(x), Asserted::Quantity(y)) => !x.interval.intersects(&y.interval),
+        (Asserted::Date(x), Asserted::Date(y)) => !x.days.intersects(&y.days),
+        _ => match (as_when(a), as_when(b)) {
+            (Some(x), Some(y)) => !x.years_before(at).intersects(&y.years_before(at)),
+            _ => false,
+        },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    doc: &Document,
+    pack: &str,
+    rule: &ClaimRule,
+    instance: &Instance,
+    kind: Kind,
+    severity: Severity,
+    message: String,
+    labels: Vec<Label>,
+) -> Finding {
+    let id = format!("{pack}/{}", rule.id);
+    let span = doc.span(instance.range.clone());
+    let help = match &rule.source {
+        Some(source) => format!("source: {source} · claimlint explain {id}"),
+        None => format!("claimlint explain {id}"),
+    };
+    Finding {
+        path: doc.path.clone(),
+        rule: id,
+        kind,
+        severity,
+        message,
+        text: doc.source_text(&span).to_owned(),
+        span,
+        fix: None,
+        labels,
+        help: Some(help),
+        label: instance.value.map(|v| v.to_string()),
+    }
+}

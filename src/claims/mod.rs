@@ -1,0 +1,576 @@
+//! Claim rules (RULES.md, `[[claim]]`): patterns compiled once into one anchor index,
+//! matched sentence by sentence, then checked against what is known.
+//!
+//! Every literal word of every pattern goes into one map from folded word to the
+//! patterns it anchors; a pattern is tried on a sentence only when its anchor (its
+//! longest literal word, else an entity it names) occurs there. The cost of a document
+//! thus grows with the patterns its sentences can match, not with the number of rules.
+
+pub mod check;
+pub mod pattern;
+pub mod selftest;
+pub mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use regex::{Regex, RegexSet};
+
+use crate::expr::{self, DateExpr, Quantity, When};
+use crate::lang::Lang;
+use crate::names::{Mention, Names, NearMiss};
+use crate::pack::Pack;
+use crate::toml_reader::Problem;
+use pattern::{Element, Literal, Slot};
+use tokens::{Token, TokenKind};
+
+/// An entity as (pack index, entity index).
+pub type EntityKey = (usize, usize);
+
+/// What one claim instance asserts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Asserted {
+    Quantity(Quantity),
+    Date(DateExpr),
+    When(When),
+}
+
+impl std::fmt::Display for Asserted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Asserted::Quantity(q) => q.fmt(f),
+            Asserted::Date(d) => d.fmt(f),
+            Asserted::When(w) => w.fmt(f),
+        }
+    }
+}
+
+/// One match of a claim rule in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Instance {
+    /// Index into [`Claims::rules`].
+    pub rule: usize,
+    /// The expression's bytes in the checked text (the whole match if the pattern has none).
+    pub range: Range<usize>,
+    pub value: Option<Asserted>,
+}
+
+/// One step of a compiled pattern: an [`Element`] with its entity resolved.
+#[derive(Clone, Debug)]
+enum Step {
+    Literal(Literal),
+    Choice(Vec<Vec<Literal>>),
+    Gap,
+    Entity(EntityKey),
+    Slot(Slot),
+}
+
+#[derive(Debug)]
+struct CompiledPattern {
+    rule: usize,
+    steps: Vec<Step>,
+}
+
+/// A claim rule compiled: where it lives and what must hold around its matches.
+#[derive(Debug)]
+pub struct CompiledRule {
+    pub pack: usize,
+    pub claim: usize,
+    context: Vec<Vec<Step>>,
+    requires: Vec<EntityKey>,
+    regex: Vec<(Lang, Regex)>,
+}
+
+/// The patterns of one language, indexed by anchor.
+#[derive(Debug, Default)]
+struct AnchorIndex {
+    by_word: HashMap<String, Vec<usize>>,
+    by_entity: HashMap<EntityKey, Vec<usize>>,
+    /// Patterns with neither a literal word nor an entity (prefixes and marks only).
+    unanchored: Vec<usize>,
+    /// The regexes of the language, to learn in one pass which rules can match.
+    regex_set: Option<RegexSet>,
+    regex_rules: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Claims {
+    pub rules: Vec<CompiledRule>,
+    patterns: Vec<CompiledPattern>,
+    index: HashMap<Lang, AnchorIndex>,
+}
+
+/// A document as the matcher sees it: tokens once, sentences as token ranges, and where
+/// each entity is named.
+pub struct DocTokens<'a> {
+    text: &'a str,
+    lang: Lang,
+    year: i16,
+    tokens: Vec<Token>,
+    /// Per sentence: its byte range and its token range.
+    sentences: Vec<(Range<usize>, Range<usize>)>,
+    /// Start byte of a mention or near-miss → (end byte, entity).
+    names: HashMap<usize, Vec<(usize, EntityKey)>>,
+    mentioned: HashSet<EntityKey>,
+}
+
+impl<'a> DocTokens<'a> {
+    pub fn new(
+        text: &'a str,
+        lang: Lang,
+        year: i16,
+        sentences: &[Range<usize>],
+        names: &Names,
+        mentions: &[Mention],
+        near: &[NearMiss],
+    ) -> DocTokens<'a> {
+        let mut tokens = Vec::new();
+        let mut spans = Vec::new();
+        for s in sentences {
+            let first = tokens.len();
+            tokens.extend(tokens::tokenize(text, s.clone()));
+            spans.push((s.clone(), first..tokens.len()));
+        }
+        let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
+        let mut mentioned = HashSet::new();
+        let named = mentions
+            .iter()
+            .flat_map(|m| m.forms.iter().map(move |&f| (m.range.clone(), f)))
+            .chain(near.iter().map(|n| (n.range.clone(), n.form)));
+        for (range, f) in named {
+            let form = names.form(f);
+            let key = (form.pack, form.entity);
+            mentioned.insert(key);
+            by_start
+                .entry(range.start)
+                .or_default()
+                .push((range.end, key));
+        }
+        DocTokens {
+            text,
+            lang,
+            year,
+            tokens,
+            sentences: spans,
+            names: by_start,
+            mentioned,
+        }
+    }
+}
+
+/// The instances found in a document, and how many patterns were tried on its sentences.
+#[derive(Debug, Default)]
+pub struct Matches {
+    pub instances: Vec<Instance>,
+    pub patterns_tried: usize,
+}
+
+impl Claims {
+    /// Compiles every claim of every pack. Patterns were validated when the pack loaded;
+    /// what can only fail here is a reference to another pack's entity.
+    pub fn new(packs: &[Pack]) -> Result<Claims, Vec<(usize, Problem)>> {
+        let mut claims = Claims::default();
+        let mut problems = Vec::new();
+        let mut regexes: HashMap<Lang, Vec<(usize, String)>> = HashMap::new();
+        for (p, pack) in packs.iter().enumerate() {
+            for (c, claim) in pack.claims.iter().enumerate() {
+                let rule = claims.rules.len();
+                let mut compiled = CompiledRule {
+                    pack: p,
+                    claim: c,
+                    context: Vec::new(),
+                    requires: Vec::new(),
+                    regex: Vec::new(),
+                };
+                for r in &claim.requires {
+                    match resolve(packs, p, &r.value) {
+                        Some(key) => compiled.requires.push(key),
+                        None => problems
+                            .push((p, crate::pack::unknown_entity(&r.value, r.span.clone()))),
+                    }
+                }
+                for ctx in &claim.context {
+                    match compile(packs, p, &ctx.value) {
+                        Ok(steps) => compiled.context.push(steps),
+                        Err(message) => {
+                            problems.push((p, pattern_problem(ctx.span.clone(), message)))
+                        }
+                    }
+                }
+                for (&lang, list) in &claim.patterns {
+                    for source in list {
+                        match compile(packs, p, &source.value) {
+                            Ok(steps) => {
+                                let id = claims.patterns.len();
+                                let index = claims.index.entry(lang).or_default();
+                                match anchor(&steps) {
+                                    Anchor::Word(w) => index.by_word.entry(w).or_default().push(id),
+                                    Anchor::Entity(e) => {
+                                        index.by_entity.entry(e).or_default().push(id)
+                                    }
+                                    Anchor::Words(ws) => {
+                                        for w in ws {
+                                            index.by_word.entry(w).or_default().push(id);
+                                        }
+                                    }
+                                    Anchor::None => index.unanchored.push(id),
+                                }
+                                claims.patterns.push(CompiledPattern { rule, steps });
+                            }
+                            Err(message) => {
+                                problems.push((p, pattern_problem(source.span.clone(), message)))
+                            }
+                        }
+                    }
+                }
+                for (&lang, r) in &claim.regex {
+                    if let Ok(re) = Regex::new(&r.value) {
+                        compiled.regex.push((lang, re));
+                        regexes
+                            .entry(lang)
+                            .or_default()
+                            .push((rule, r.value.clone()));
+                    }
+                }
+                claims.rules.push(compiled);
+            }
+        }
+        for (lang, list) in regexes {
+            let index = claims.index.entry(lang).or_default();
+            index.regex_set = RegexSet::new(list.iter().map(|(_, r)| r)).ok();
+            index.regex_rules = list.into_iter().map(|(rule, _)| rule).collect();
+        }
+        if problems.is_empty() {
+            Ok(claims)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every claim instance in the document, in text order.
+    /// `active` says which packs apply to the document's language.
+    pub fn find(&self, doc: &DocTokens<'_>, active: &[bool]) -> Matches {
+        let mut out = Matches::default();
+        let Some(index) = self.index.get(&doc.lang) else {
+            return out;
+        };
+        let mut candidates: Vec<usize> = Vec::new();
+        for (bytes, toks) in &doc.sentences {
+            candidates.clear();
+            for t in &doc.tokens[toks.clone()] {
+                if t.kind == TokenKind::Word {
+                    if let Some(ids) = index.by_word.get(&t.folded) {
+                        candidates.extend(ids);
+                    }
+                }
+                if let Some(names) = doc.names.get(&t.range.start) {
+                    for (_, key) in names {
+                        if let Some(ids) = index.by_entity.get(key) {
+                            candidates.extend(ids);
+                        }
+                    }
+                }
+            }
+            candidates.extend(&index.unanchored);
+            candidates.sort_unstable();
+            candidates.dedup();
+            out.patterns_tried += candidates.len();
+            let mut found: Vec<(usize, Range<usize>, Instance)> = Vec::new();
+            for &id in &candidates {
+                let pattern = &self.patterns[id];
+                let rule = &self.rules[pattern.rule];
+                if !active.get(rule.pack).copied().unwrap_or(false)
+                    || !rule.requires.iter().all(|k| doc.mentioned.contains(k))
+                {
+                    continue;
+                }
+                let mut start = toks.start;
+                while start < toks.end {
+                    let Some((end, capture)) =
+                        doc.match_steps(&pattern.steps, start, toks.end, bytes.end)
+                    else {
+                        start += 1;
+                        continue;
+                    };
+                    let whole =
+                        doc.tokens[start].range.start..doc.tokens[end.max(start + 1) - 1].range.end;
+                    let (range, value) = match capture {
+                        Some((range, value)) => (range, Some(value)),
+                        None => (whole, None),
+                    };
+                    found.push((
+                        pattern.rule,
+                        start..end.max(start + 1),
+                        Instance {
+                            rule: pattern.rule,
+                            range,
+                            value,
+                        },
+                    ));
+                    start = end.max(start + 1);
+                }
+            }
+            self.regex_matches(index, doc, bytes, toks, &mut found);
+            // One rule's matches do not overlap: leftmost first, then longest.
+            found.sort_by(|a, b| {
+                (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(
+                    b.0,
+                    b.1.start,
+                    std::cmp::Reverse(b.1.end),
+                ))
+            });
+            let mut last: Option<(usize, usize)> = None;
+            for (rule, span, instance) in found {
+                if last.is_some_and(|(r, end)| r == rule && span.start < end) {
+                    continue;
+                }
+                last = Some((rule, span.end));
+                let context_ok = self.rules[rule].context.iter().all(|steps| {
+                    (toks.start..toks.end)
+                        .any(|s| doc.match_steps(steps, s, toks.end, bytes.end).is_some())
+                });
+                if context_ok {
+                    out.instances.push(instance);
+                }
+            }
+        }
+        out.instances.sort_by_key(|i| (i.range.start, i.rule));
+        out
+    }
+
+    /// Matches of the language's regexes in one sentence, as token spans for overlap.
+    fn regex_matches(
+        &self,
+        index: &AnchorIndex,
+        doc: &DocTokens<'_>,
+        bytes: &Range<usize>,
+        toks: &Range<usize>,
+        found: &mut Vec<(usize, Range<usize>, Instance)>,
+    ) {
+        let Some(set) = &index.regex_set else {
+            return;
+        };
+        let sentence = &doc.text[bytes.clone()];
+        for i in set.matches(sentence).iter() {
+            let rule = index.regex_rules[i];
+            let Some((_, re)) = self.rules[rule].regex.iter().find(|(l, _)| *l == doc.lang) else {
+                continue;
+            };
+            for caps in re.captures_iter(sentence) {
+                let Some(whole) = caps.get(0) else { continue };
+                let (slot, group) = match (caps.name("n"), caps.name("date"), caps.name("when")) {
+                    (Some(g), _, _) => (Some(Slot::Quantity), Some(g)),
+                    (_, Some(g), _) => (Some(Slot::Date), Some(g)),
+                    (_, _, Some(g)) => (Some(Slot::When), Some(g)),
+                    _ => (None, None),
+                };
+                let value = match (slot, group) {
+                    (Some(slot), Some(g)) => {
+                        let readings = parse_slot(slot, g.as_str(), doc.lang, doc.year);
+                        // The reading that spans the group, else the longest.
+                        readings
+                            .iter()
+                            .find(|(len, _)| *len == g.as_str().trim_end().len())
+                            .or(readings.first())
+                            .map(|(len, v)| {
+                                (bytes.start + g.start()..bytes.start + g.start() + len, *v)
+                            })
+                    }
+                    _ => None,
+                };
+                let at = bytes.start + whole.start();
+                let first =
+                    toks.start + doc.tokens[toks.clone()].partition_point(|t| t.range.start < at);
+                let end_at = bytes.start + whole.end();
+                let last = toks.start
+                    + doc.tokens[toks.clone()].partition_point(|t| t.range.start < end_at);
+                let (range, value) = match value {
+                    Some((r, v)) => (r, Some(v)),
+                    None => (at..end_at, None),
+                };
+                found.push((
+                    rule,
+                    first..last.max(first + 1),
+                    Instance { rule, range, value },
+                ));
+            }
+        }
+    }
+}
+
+enum Anchor {
+    Word(String),
+    Words(Vec<String>),
+    Entity(EntityKey),
+    None,
+}
+
+/// The pattern's rarest-looking literal (its longest word), else an entity it names,
+/// else the first words of a choice's alternatives.
+fn anchor(steps: &[Step]) -> Anchor {
+    let longest = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Literal(Literal::Word(w)) => Some(w),
+            _ => None,
+        })
+        .max_by_key(|w| w.chars().count());
+    if let Some(w) = longest {
+        return Anchor::Word(w.clone());
+    }
+    if let Some(e) = steps.iter().find_map(|s| match s {
+        Step::Entity(e) => Some(*e),
+        _ => None,
+    }) {
+        return Anchor::Entity(e);
+    }
+    for s in steps {
+        if let Step::Choice(alternatives) = s {
+            let words: Option<Vec<String>> = alternatives
+                .iter()
+                .map(|alt| match alt.first() {
+                    Some(Literal::Word(w)) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect();
+            if let Some(words) = words {
+                return Anchor::Words(words);
+            }
+        }
+    }
+    Anchor::None
+}
+
+fn pattern_problem(span: Range<usize>, message: String) -> Problem {
+    Problem::new(
+        span,
+        format!("the pattern does not compile: {message}"),
+        "invalid pattern",
+    )
+    .with_help("see RULES.md, \"Patterns\"")
+}
+
+/// An entity reference of pack `p`: `ID` in the same pack, `PACK/ID` in another.
+pub fn resolve(packs: &[Pack], p: usize, reference: &str) -> Option<EntityKey> {
+    let (pack, id) = match reference.split_once('/') {
+        Some((pack_id, id)) => (packs.iter().position(|pk| pk.id == pack_id)?, id),
+        None => (p, reference),
+    };
+    let entity = packs[pack].entities.iter().position(|e| e.id == id)?;
+    Some((pack, entity))
+}
+
+fn compile(packs: &[Pack], p: usize, source: &str) -> Result<Vec<Step>, String> {
+    let parsed = pattern::parse(source)?;
+    parsed
+        .elements
+        .into_iter()
+        .map(|e| {
+            Ok(match e {
+                Element::Literal(l) => Step::Literal(l),
+                Element::Choice(c) => Step::Choice(c),
+                Element::Gap => Step::Gap,
+                Element::Slot(s) => Step::Slot(s),
+                Element::Entity(r) => Step::Entity(
+                    resolve(packs, p, &r).ok_or_else(|| format!("unknown entity \"{r}\""))?,
+                ),
+            })
+        })
+        .collect()
+}
+
+/// Every reading of an expression at the start of `input`, longest first: (bytes, value).
+fn parse_slot(slot: Slot, input: &str, lang: Lang, year: i16) -> Vec<(usize, Asserted)> {
+    match slot {
+        Slot::Quantity => expr::quantities(input, lang)
+            .into_iter()
+            .map(|p| (p.len, Asserted::Quantity(p.value)))
+            .collect(),
+        Slot::Date => expr::dates(input, lang, year)
+            .into_iter()
+            .map(|p| (p.len, Asserted::Date(p.value)))
+            .collect(),
+        Slot::When => expr::whens(input, lang, year)
+            .into_iter()
+            .map(|p| (p.len, Asserted::When(p.value)))
+            .collect(),
+    }
+}
+
+fn literal_matches(literal: &Literal, token: &Token) -> bool {
+    match literal {
+        Literal::Word(w) => token.kind == TokenKind::Word && token.folded == *w,
+        Literal::Prefix(p) => token.kind == TokenKind::Word && token.folded.starts_with(p.as_str()),
+        Literal::Mark(m) => token.kind == TokenKind::Mark && token.folded == *m,
+    }
+}
+
+type Capture = (Range<usize>, Asserted);
+
+impl DocTokens<'_> {
+    /// Matches `steps` from token `at`, within tokens before `end` (the sentence's end,
+    /// at byte `end_byte`): the token after the match and the captured expression.
+    fn match_steps(
+        &self,
+        steps: &[Step],
+        at: usize,
+        end: usize,
+        end_byte: usize,
+    ) -> Option<(usize, Option<Capture>)> {
+        let Some((step, rest)) = steps.split_first() else {
+            return Some((at, None));
+        };
+        match step {
+            Step::Literal(l) => {
+                let token = self.tokens[..end].get(at)?;
+                if literal_matches(l, token) {
+                    self.match_steps(rest, at + 1, end, end_byte)
+                } else {
+                    None
+                }
+            }
+            Step::Choice(alternatives) => alternatives.iter().find_map(|alt| {
+                let tokens = self.tokens[..end].get(at..at + alt.len())?;
+                if alt.iter().zip(tokens).all(|(l, t)| literal_matches(l, t)) {
+                    self.match_steps(rest, at + alt.len(), end, end_byte)
+                } else {
+                    None
+                }
+            }),
+            Step::Gap => (at..=end).find_map(|next| self.match_steps(rest, next, end, end_byte)),
+            Step::Entity(key) => {
+                let start = self.tokens[..end].get(at)?.range.start;
+                self.names
+                    .get(&start)?
+                    .iter()
+                    .filter(|(_, k)| k == key)
+                    .find_map(|&(stop, _)| {
+                        let next = self.token_after(at, end, stop)?;
+                        self.match_steps(rest, next, end, end_byte)
+                    })
+            }
+            Step::Slot(slot) => {
+                let start = self.tokens[..end].get(at)?.range.start;
+                let input = self.text.get(start..end_byte)?;
+                parse_slot(*slot, input, self.lang, self.year)
+                    .into_iter()
+                    .find_map(|(len, value)| {
+                        let stop = start + input[..len].trim_end().len();
+                        let next = self.token_after(at, end, stop)?;
+                        let (after, _) = self.match_steps(rest, next, end, end_byte)?;
+                        Some((after, Some((start..stop, value))))
+                    })
+            }
+        }
+    }
+
+    /// The index of the first token at or after byte `stop`, if no token before it
+    /// straddles `stop` and at least one token (from `at`) is consumed.
+    fn token_after(&self, at: usize, end: usize, stop: usize) -> Option<usize> {
+        let next = at + self.tokens[at..end].partition_point(|t| t.range.start < stop);
+        (next > at && self.tokens[next - 1].range.end <= stop).then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests;

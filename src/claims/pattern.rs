@@ -1,0 +1,272 @@
+//! Claim patterns (RULES.md, "Patterns") compiled into elements matched token by token.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::tokens::{tokenize, TokenKind};
+
+/// The expression a pattern captures: what the text asserts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// `{n}`: a quantity expression.
+    Quantity,
+    /// `{date}`: a date expression.
+    Date,
+    /// `{when}`: a date or a duration expression.
+    When,
+}
+
+impl Slot {
+    pub fn syntax(self) -> &'static str {
+        match self {
+            Slot::Quantity => "{n}",
+            Slot::Date => "{date}",
+            Slot::When => "{when}",
+        }
+    }
+}
+
+/// A literal token: a word, a word prefix (`libér*`) or a punctuation mark, folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Literal {
+    Word(String),
+    Prefix(String),
+    Mark(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Element {
+    Literal(Literal),
+    /// `(a|b c)`: one of several literal phrases.
+    Choice(Vec<Vec<Literal>>),
+    /// `{...}`: the shortest run of tokens that lets the rest match.
+    Gap,
+    /// `{entity:ID}` or `{entity:PACK/ID}`, as written; resolved by the engine.
+    Entity(String),
+    Slot(Slot),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    pub elements: Vec<Element>,
+}
+
+impl Pattern {
+    /// The pattern's expression slot, if any (a pattern holds at most one).
+    pub fn slot(&self) -> Option<Slot> {
+        self.elements.iter().find_map(|e| match e {
+            Element::Slot(s) => Some(*s),
+            _ => None,
+        })
+    }
+
+    /// Literal words outside choices: the candidates for the pattern's anchor.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.elements.iter().filter_map(|e| match e {
+            Element::Literal(Literal::Word(w)) => Some(w.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// Compiles a pattern, or says in one line why it cannot compile.
+pub fn parse(source: &str) -> Result<Pattern, String> {
+    let source: String = source.nfc().collect();
+    let mut elements = Vec::new();
+    let mut literal = String::new();
+    let mut rest = source.as_str();
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '{' => {
+                let close = rest
+                    .find('}')
+                    .ok_or("a `{` is never closed by `}`".to_owned())?;
+                let inner = &rest[1..close];
+                if inner.contains('{') {
+                    return Err("a `{` is never closed by `}`".to_owned());
+                }
+                push_literals(&literal, &mut elements)?;
+                literal.clear();
+                elements.push(placeholder(inner.trim())?);
+                rest = &rest[close + 1..];
+            }
+            '(' => {
+                let close = rest
+                    .find(')')
+                    .ok_or("a `(` is never closed by `)`".to_owned())?;
+                let inner = &rest[1..close];
+                if inner.contains(['(', '{', '}']) {
+                    return Err(
+                        "alternatives `(a|b)` hold words and marks only, not nested groups or {…}"
+                            .to_owned(),
+                    );
+                }
+                push_literals(&literal, &mut elements)?;
+                literal.clear();
+                let mut choices = Vec::new();
+                for alternative in inner.split('|') {
+                    let mut lits = Vec::new();
+                    push_literals(alternative, &mut lits)?;
+                    let lits: Vec<Literal> = lits
+                        .into_iter()
+                        .filter_map(|e| match e {
+                            Element::Literal(l) => Some(l),
+                            _ => None,
+                        })
+                        .collect();
+                    if lits.is_empty() {
+                        return Err(format!("empty alternative in `({inner})`"));
+                    }
+                    choices.push(lits);
+                }
+                elements.push(Element::Choice(choices));
+                rest = &rest[close + 1..];
+            }
+            '}' => return Err("a `}` closes nothing".to_owned()),
+            ')' => return Err("a `)` closes nothing".to_owned()),
+            '|' => return Err("`|` separates alternatives inside `( )` only".to_owned()),
+            _ => {
+                literal.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    push_literals(&literal, &mut elements)?;
+    if !elements
+        .iter()
+        .any(|e| !matches!(e, Element::Gap | Element::Slot(_)))
+    {
+        return Err("a pattern needs at least one word, mark or {entity:ID}".to_owned());
+    }
+    if elements
+        .iter()
+        .filter(|e| matches!(e, Element::Slot(_)))
+        .count()
+        > 1
+    {
+        return Err("a pattern holds at most one of {n}, {date}, {when}".to_owned());
+    }
+    if elements
+        .windows(2)
+        .any(|w| w[0] == Element::Gap && w[1] == Element::Gap)
+    {
+        return Err("two `{...}` in a row".to_owned());
+    }
+    if matches!(elements.first(), Some(Element::Gap))
+        || matches!(elements.last(), Some(Element::Gap))
+    {
+        return Err("a pattern cannot begin or end with `{...}`".to_owned());
+    }
+    Ok(Pattern { elements })
+}
+
+fn placeholder(inner: &str) -> Result<Element, String> {
+    match inner {
+        "..." | "…" => Ok(Element::Gap),
+        "n" => Ok(Element::Slot(Slot::Quantity)),
+        "date" => Ok(Element::Slot(Slot::Date)),
+        "when" => Ok(Element::Slot(Slot::When)),
+        _ => match inner.strip_prefix("entity:") {
+            Some(id) if !id.trim().is_empty() => Ok(Element::Entity(id.trim().to_owned())),
+            Some(_) => Err("`{entity:}` needs an entity id".to_owned()),
+            None => Err(format!(
+                "unknown placeholder `{{{inner}}}`; use {{...}}, {{n}}, {{date}}, {{when}} or {{entity:ID}}"
+            )),
+        },
+    }
+}
+
+/// Splits literal text as the document text is split; `word*` becomes a prefix.
+fn push_literals(text: &str, out: &mut Vec<Element>) -> Result<(), String> {
+    let tokens = tokenize(text, 0..text.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let star_follows = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.folded == "*" && n.range.start == t.range.end);
+        let literal = match t.kind {
+            TokenKind::Word if star_follows => {
+                i += 1;
+                Literal::Prefix(t.folded.clone())
+            }
+            TokenKind::Word => Literal::Word(t.folded.clone()),
+            TokenKind::Mark if t.folded == "*" => {
+                return Err("`*` must follow a word (`libér*`)".to_owned())
+            }
+            TokenKind::Mark => Literal::Mark(t.folded.clone()),
+        };
+        out.push(Element::Literal(literal));
+        i += 1;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: &str) -> Element {
+        Element::Literal(Literal::Word(w.to_owned()))
+    }
+
+    #[test]
+    fn compiles() {
+        let p =
+            parse("{entity:lukashenko}, qui (dirige|gouverne) {...} depuis {when}").expect("valid");
+        assert_eq!(
+            p.elements,
+            vec![
+                Element::Entity("lukashenko".into()),
+                Element::Literal(Literal::Mark(",".into())),
+                word("qui"),
+                Element::Choice(vec![
+                    vec![Literal::Word("dirige".into())],
+                    vec![Literal::Word("gouverne".into())]
+                ]),
+                Element::Gap,
+                word("depuis"),
+                Element::Slot(Slot::When),
+            ]
+        );
+        let p = parse("Libér* {n} d’habitants").expect("valid");
+        assert_eq!(
+            p.elements,
+            vec![
+                Element::Literal(Literal::Prefix("libér".into())),
+                Element::Slot(Slot::Quantity),
+                word("d"),
+                Element::Literal(Literal::Mark("'".into())),
+                word("habitants"),
+            ]
+        );
+        assert_eq!(p.slot(), Some(Slot::Quantity));
+        let p = parse("(in power|at the helm) since {when}").expect("valid");
+        assert!(matches!(&p.elements[0], Element::Choice(c) if c[0].len() == 2));
+    }
+
+    #[test]
+    fn errors() {
+        let cases = [
+            ("{n} prisonniers {", "never closed"),
+            ("{n} prisonniers }", "closes nothing"),
+            ("{xyz} prisonniers", "unknown placeholder"),
+            ("(a||b) {n}", "empty alternative"),
+            ("(a|b {n}", "never closed"),
+            ("{n} {date} x", "at most one"),
+            ("{...} {n} x", "begin or end"),
+            ("x {...} {...} {n}", "in a row"),
+            ("{...}", "at least one word"),
+            ("", "at least one word"),
+            ("{n}", "at least one word"),
+            ("a | b", "inside `( )`"),
+            ("* {n}", "must follow a word"),
+            ("{entity:} {n}", "needs an entity id"),
+        ];
+        for (pattern, expected) in cases {
+            match parse(pattern) {
+                Ok(p) => panic!("{pattern:?} compiled to {p:?}"),
+                Err(e) => assert!(e.contains(expected), "{pattern:?}: {e}"),
+            }
+        }
+    }
+}

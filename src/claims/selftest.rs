@@ -1,0 +1,110 @@
+//! Self-tests (RULES.md, "Self-tests"): every claim's examples, each checked as a
+//! one-sentence document in each language the rule has patterns for.
+
+use jiff::civil::Date;
+
+use crate::document::{DocOptions, Document};
+use crate::engine::Engine;
+use crate::finding::Kind;
+use crate::pack::{ClaimRule, Known};
+use crate::toml_reader::{Located, Problem};
+
+/// The outcome of one example.
+#[derive(Clone, Debug)]
+pub struct ExampleResult {
+    /// `PACK/RULE`.
+    pub rule: String,
+    pub example: Located<String>,
+    /// Whether the example is in `examples.fail`.
+    pub expects_finding: bool,
+    pub ok: bool,
+    /// What happened, for a failed example.
+    pub detail: String,
+}
+
+impl ExampleResult {
+    pub fn problem(&self) -> Problem {
+        let message = if self.expects_finding {
+            format!("a failing example of {} finds nothing", self.rule)
+        } else {
+            format!("a passing example of {} has a finding", self.rule)
+        };
+        Problem::new(self.example.span.clone(), message, self.detail.clone())
+            .with_help("fix the rule's patterns or facts, or the example (claimlint rules test)")
+    }
+}
+
+/// Runs the examples of every claim of pack `p`; `today` dates rules without `as_of`.
+pub fn run(engine: &Engine, p: usize, today: Date) -> Vec<ExampleResult> {
+    let Some(pack) = engine.packs().get(p) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for claim in &pack.claims {
+        let rule = format!("{}/{}", pack.id, claim.id);
+        let date = match &claim.known {
+            Some(Known::Quantity(q)) => q.as_of.unwrap_or(today),
+            _ => today,
+        };
+        let cases = claim
+            .examples_pass
+            .iter()
+            .map(|e| (e, false))
+            .chain(claim.examples_fail.iter().map(|e| (e, true)));
+        for (example, expects_finding) in cases {
+            let messages = findings_per_lang(engine, claim, &rule, &example.value, date);
+            let (ok, detail) = if expects_finding {
+                let ok = messages.iter().any(|m| !m.is_empty());
+                (ok, "no finding in any language: the pattern does not match, or the value agrees with what is known".to_owned())
+            } else {
+                let first = messages.iter().flatten().next();
+                (first.is_none(), first.cloned().unwrap_or_default())
+            };
+            out.push(ExampleResult {
+                rule: rule.clone(),
+                example: example.clone(),
+                expects_finding,
+                ok,
+                detail,
+            });
+        }
+    }
+    out
+}
+
+/// The messages of the rule's claim findings, per language of the rule.
+fn findings_per_lang(
+    engine: &Engine,
+    claim: &ClaimRule,
+    rule: &str,
+    sentence: &str,
+    date: Date,
+) -> Vec<Vec<String>> {
+    claim
+        .langs()
+        .into_iter()
+        .map(|lang| {
+            let mut opts = DocOptions::new(date);
+            opts.lang = Some((lang, "example"));
+            opts.date = Some(date);
+            let Ok(doc) = Document::load("example.txt", sentence.as_bytes(), &opts) else {
+                return vec!["the example cannot be read".to_owned()];
+            };
+            engine
+                .check(&doc)
+                .into_iter()
+                .filter(|f| {
+                    f.rule == rule
+                        && matches!(
+                            f.kind,
+                            Kind::ClaimValue
+                                | Kind::ClaimDate
+                                | Kind::ClaimSince
+                                | Kind::ClaimConflict
+                        )
+                })
+                .map(|f| format!("{} ({})", f.message, lang.code()))
+                .collect()
+        })
+        .collect()
+}

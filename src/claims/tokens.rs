@@ -1,0 +1,110 @@
+//! Text and patterns split the same way: words and punctuation marks, with byte ranges.
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Mark,
+}
+
+/// A word or a punctuation mark; `folded` is what matching compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+    pub folded: String,
+}
+
+/// Words are runs of letters and digits, joined by inner hyphens ("cinquante-deux");
+/// every other character but white space is a mark of its own. An apostrophe is always
+/// a mark, so it ends a word (`l|'|amnistie`, `Valdoria|'|s`), and `’` `ʼ` fold to `'`.
+pub fn tokenize(text: &str, within: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(within.clone()) else {
+        return out;
+    };
+    let base = within.start;
+    let mut word: Option<usize> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '-' | '\u{2010}')
+            && word.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins || (word.is_some() && is_combining(c)) {
+            word.get_or_insert(i);
+            continue;
+        }
+        if let Some(start) = word.take() {
+            out.push(word_token(slice, base, start..i));
+        }
+        if !c.is_whitespace() {
+            let folded = match c {
+                '\u{2019}' | '\u{2BC}' => "'".to_owned(),
+                _ => c.to_string(),
+            };
+            out.push(Token {
+                range: base + i..base + i + c.len_utf8(),
+                kind: TokenKind::Mark,
+                folded,
+            });
+        }
+    }
+    if let Some(start) = word {
+        out.push(word_token(slice, base, start..slice.len()));
+    }
+    out
+}
+
+fn word_token(slice: &str, base: usize, range: Range<usize>) -> Token {
+    Token {
+        folded: slice[range.clone()].to_lowercase(),
+        range: base + range.start..base + range.end,
+        kind: TokenKind::Word,
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        tokenize(text, 0..text.len())
+            .into_iter()
+            .map(|t| t.folded)
+            .collect()
+    }
+
+    #[test]
+    fn words_marks_and_apostrophes() {
+        assert_eq!(
+            folded("L’amnistie, Valdoria's cinquante-deux 9,5\u{a0}millions"),
+            [
+                "l",
+                "'",
+                "amnistie",
+                ",",
+                "valdoria",
+                "'",
+                "s",
+                "cinquante-deux",
+                "9",
+                ",",
+                "5",
+                "millions"
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_offsets_of_the_text() {
+        let text = "xx Él'a";
+        let tokens = tokenize(text, 3..text.len());
+        let slices: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        assert_eq!(slices, ["Él", "'", "a"]);
+    }
+}
