@@ -66,13 +66,13 @@ enum RulesCommand {
 #[derive(Args, Debug, Clone)]
 struct PackArgs {
     /// A pack file or a folder of packs; replaces the configured and built-in packs (repeatable)
-    #[arg(long = "rules", value_name = "PATH")]
+    #[arg(long = "rules", value_name = "PATH", global = true)]
     rules: Vec<PathBuf>,
     /// Ignore any claimlint.toml
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_config: bool,
     /// Config file (default: the nearest claimlint.toml upwards from the working directory)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
 }
 

@@ -131,11 +131,7 @@ pub fn describe_known(known: &Known) -> String {
 }
 
 pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
+    crate::expr::format_amount(n)
 }
 
 const STARTER_CONFIG: &str = r#"# claimlint configuration (see the README for every key)

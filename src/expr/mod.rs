@@ -20,7 +20,7 @@
 //! - a date whose day does not exist ("31 février", or "le 29 février" in a
 //!   common `doc_year`) is no date; an invalid "2021-13-01" is not even "2021".
 //!
-//! Display writes short English: "430", "more than 1500", "about 2300000",
+//! Display writes short English: "430", "more than 1,500", "about 2,300,000",
 //! "dozens", "more than 40 years", "a few decades", "2021-12-08", "2021-12",
 //! "1994". Numbers are written in full without grouping, decimals only when
 //! needed ("9.5").
@@ -384,13 +384,33 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// A number for English messages: thousands grouped with commas ("1,500", "9,500,000"),
+/// decimals only when needed ("9.5").
+pub fn format_amount(n: f64) -> String {
+    if n.fract() != 0.0 || n.abs() >= 1e15 {
+        return format!("{n}");
+    }
+    let digits = format!("{}", n.abs() as i64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl fmt::Display for Quantity {
-    /// "430", "more than 1500", "about 50", "dozens".
+    /// "430", "more than 1,500", "about 50", "dozens".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.qualifier {
-            Qualifier::Exact => write!(f, "{}", self.amount),
+            Qualifier::Exact => f.write_str(&format_amount(self.amount)),
             q if q.is_vague() => f.write_str(q.english()),
-            q => write!(f, "{} {}", q.english(), self.amount),
+            q => write!(f, "{} {}", q.english(), format_amount(self.amount)),
         }
     }
 }
