@@ -1,9 +1,11 @@
-//! Throughput of `Engine::check` (bytes per second): a 5 MB single-line article, and a
-//! 1 MB article of distinct sentences (hygiene must stay linear).
+//! Throughput of `Engine::check` (bytes per second): a 5 MB single-line article, a
+//! 1 MB article of distinct sentences (hygiene must stay linear), and one article checked
+//! with 10 and with 1,000 claim rules (the cost must not grow with the number of rules).
 //! Run with `cargo bench`.
 
 use claimlint::document::{DocOptions, Document};
 use claimlint::engine::Engine;
+use claimlint::pack;
 use claimlint::report::Outcome;
 use claimlint::runner;
 use divan::counter::BytesCount;
@@ -88,4 +90,40 @@ fn five_mb_single_line(bencher: Bencher) {
 #[divan::bench(sample_count = 10, args = [250_000, 500_000, 1_000_000])]
 fn distinct_sentences_hygiene(bencher: Bencher, bytes: usize) {
     bench_text(bencher, "sentences.txt", &distinct_sentences(bytes));
+}
+
+/// The shipped packs plus a pack of `rules` claim rules, each anchored on its own word.
+fn engine_with_claims(rules: usize) -> Engine {
+    let mut outcome = Outcome::default();
+    let mut packs = runner::load_packs(None, &mut outcome);
+    let mut toml = String::from("format = 1\n[pack]\nid = \"synthetic\"\n");
+    for i in 0..rules {
+        toml.push_str(&format!(
+            "[[claim]]\nid = \"c{i}\"\nabout = \"output of plant {i}\"\nquantity = {{ at_least = {i} }}\n\
+             patterns.fr = [\"usine{i} {{...}} {{n}} tonnes\"]\npatterns.en = [\"plant{i} {{...}} {{n}} tonnes\"]\n"
+        ));
+    }
+    packs.push(pack::load("synthetic.toml", &toml).expect("synthetic pack loads"));
+    Engine::new(packs).expect("engine compiles")
+}
+
+#[divan::bench(sample_count = 10, args = [10, 1_000])]
+fn claim_rules(bencher: Bencher, rules: usize) {
+    let engine = engine_with_claims(rules);
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 500_000 {
+        text.push_str(&format!(
+            "M. Loukachenko dirige le Bélarus depuis plus de trente ans. L'usine{} a produit {} tonnes en 2024. \
+             Depuis juillet 2024, le Bélarus a libéré plus de 430 prisonniers politiques.\n",
+            i % 7,
+            i * 3
+        ));
+        i += 1;
+    }
+    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::load("claims.txt", black_box(text.as_bytes()), &opts).expect("utf-8");
+        black_box(engine.check(&doc).len())
+    });
 }

@@ -43,37 +43,49 @@ pub fn check(
             Vec::new(),
         ));
     }
+    // One conflict per later instance at most, against an earlier instance of the same
+    // rule it cannot agree with. Keeping, per rule, the earlier interval with the lowest
+    // upper bound and the one with the highest lower bound finds such an instance when
+    // one exists, in linear time: reporting every pair would be quadratic in findings.
+    let mut extremes: std::collections::HashMap<usize, Extremes> = std::collections::HashMap::new();
     for (j, later) in instances.iter().enumerate() {
         let Some(b) = later.value.filter(|_| !contradicted[j]) else {
             continue;
         };
-        for (i, earlier) in instances[..j].iter().enumerate() {
-            let Some(a) = earlier.value.filter(|_| !contradicted[i]) else {
-                continue;
-            };
-            if earlier.rule != later.rule || !disjoint(&a, &b, doc.date) {
-                continue;
-            }
-            let compiled = &claims.rules[later.rule];
-            let pack = &packs[compiled.pack];
-            let rule = &pack.claims[compiled.claim];
-            let message = format!("the text says {b} here and {a} earlier; {}", rule.about);
-            let label = Label {
-                span: doc.span(earlier.range.clone()),
-                path: doc.path.clone(),
-                message: format!("earlier: {a}"),
-            };
-            out.push(finding(
-                doc,
-                &pack.id,
-                rule,
-                later,
-                Kind::ClaimConflict,
-                Severity::Warning,
-                message,
-                vec![label],
-            ));
-        }
+        let current = comparable(&b, doc.date);
+        let seen = extremes.entry(later.rule).or_default();
+        let earlier = [seen.lowest_hi, seen.highest_lo]
+            .into_iter()
+            .flatten()
+            .filter(|&(i, interval)| i < j && !interval.intersects(&current))
+            .map(|(i, _)| i)
+            .min();
+        seen.add(j, current);
+        let Some(i) = earlier else {
+            continue;
+        };
+        let Some(a) = instances[i].value else {
+            continue;
+        };
+        let compiled = &claims.rules[later.rule];
+        let pack = &packs[compiled.pack];
+        let rule = &pack.claims[compiled.claim];
+        let message = format!("the text says {b} here and {a} earlier; {}", rule.about);
+        let label = Label {
+            span: doc.span(instances[i].range.clone()),
+            path: doc.path.clone(),
+            message: format!("earlier: {a}"),
+        };
+        out.push(finding(
+            doc,
+            &pack.id,
+            rule,
+            later,
+            Kind::ClaimConflict,
+            Severity::Warning,
+            message,
+            vec![label],
+        ));
     }
     out
 }
@@ -152,21 +164,43 @@ fn known_statement(rule: &ClaimRule, known: &Known, at: Date) -> String {
     }
 }
 
-/// Whether two instances of one rule cannot both be true; `{when}`s compare as
-/// intervals of start dates.
-fn disjoint(a: &Asserted, b: &Asserted, at: Date) -> bool {
-    let as_when = |v: &Asserted| match v {
-        Asserted::Date(d) => Some(When::Date(*d)),
-        Asserted::When(w) => Some(*w),
-        Asserted::Quantity(_) => None,
-    };
-    match (a, b) {
-        (Asserted::Quantity(x), Asserted::Quantity(y)) => !x.interval.intersects(&y.interval),
-        (Asserted::Date(x), Asserted::Date(y)) => !x.days.intersects(&y.days),
-        _ => match (as_when(a), as_when(b)) {
-            (Some(x), Some(y)) => !x.years_before(at).intersects(&y.years_before(at)),
-            _ => false,
-        },
+/// The interval two instances of one rule are compared on: the quantity, or for dates and
+/// durations the interval of start dates, in years before the document's date.
+fn comparable(value: &Asserted, at: Date) -> Interval {
+    match value {
+        Asserted::Quantity(q) => q.interval,
+        Asserted::Date(d) => When::Date(*d).years_before(at),
+        Asserted::When(w) => w.years_before(at),
+    }
+}
+
+/// Per rule, the earlier instances with the lowest upper bound and the highest lower bound.
+#[derive(Default)]
+struct Extremes {
+    lowest_hi: Option<(usize, Interval)>,
+    highest_lo: Option<(usize, Interval)>,
+}
+
+impl Extremes {
+    fn add(&mut self, i: usize, interval: Interval) {
+        let lower_hi = |old: &Interval| {
+            interval.hi < old.hi
+                || (interval.hi == old.hi && !interval.hi_inclusive && old.hi_inclusive)
+        };
+        let higher_lo = |old: &Interval| {
+            interval.lo > old.lo
+                || (interval.lo == old.lo && !interval.lo_inclusive && old.lo_inclusive)
+        };
+        if self.lowest_hi.as_ref().is_none_or(|(_, old)| lower_hi(old)) {
+            self.lowest_hi = Some((i, interval));
+        }
+        if self
+            .highest_lo
+            .as_ref()
+            .is_none_or(|(_, old)| higher_lo(old))
+        {
+            self.highest_lo = Some((i, interval));
+        }
     }
 }
 

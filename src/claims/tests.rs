@@ -283,6 +283,22 @@ fn conflicting_instances_of_one_rule() {
 }
 
 #[test]
+fn each_later_instance_conflicts_at_most_once() {
+    let engine = engine();
+    // 40 and 40 agree; 75 and 90 each contradict the first 40: two conflicts, not five.
+    let text = "La crue a fait 40 blessés.\n\nUn témoin parle de 40 blessés.\n\n\
+                Le bilan fait état de 75 blessés.\n\nLa presse parle de 90 blessés.";
+    let findings = engine.check(&doc(text, Lang::Fr, AT));
+    let conflicts: Vec<(&str, usize)> = findings
+        .iter()
+        .filter(|f| f.kind == Kind::ClaimConflict)
+        .map(|f| (f.text.as_str(), f.labels[0].span.start))
+        .collect();
+    let first = text.find("40").unwrap_or(0);
+    assert_eq!(conflicts, vec![("75", first), ("90", first)]);
+}
+
+#[test]
 fn a_misspelt_name_does_not_hide_a_claim() {
     let engine = engine();
     // "Varenka" is a near-miss of "Varenko", "Varenco" a wrong form.
