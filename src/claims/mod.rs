@@ -285,9 +285,10 @@ impl Claims {
                     continue;
                 }
                 let mut start = toks.start;
+                let mut failures = Failures::default();
                 while start < toks.end {
                     let Some((end, capture)) =
-                        doc.match_steps(&pattern.steps, start, toks.end, bytes.end)
+                        doc.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
                     else {
                         start += 1;
                         continue;
@@ -326,8 +327,11 @@ impl Claims {
                 }
                 last = Some((rule, span.end));
                 let context_ok = self.rules[rule].context.iter().all(|steps| {
-                    (toks.start..toks.end)
-                        .any(|s| doc.match_steps(steps, s, toks.end, bytes.end).is_some())
+                    let mut failures = Failures::default();
+                    (toks.start..toks.end).any(|s| {
+                        doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
+                            .is_some()
+                    })
                 });
                 if context_ok {
                     out.instances.push(instance);
@@ -507,6 +511,12 @@ fn literal_matches(literal: &Literal, token: &Token) -> bool {
 
 type Capture = (Range<usize>, Asserted);
 
+/// (steps left, token) pairs known not to match, for one pattern in one sentence. A
+/// pattern's suffix matches or fails at a token whatever came before it, so remembering
+/// failures keeps `{...}` from retrying the same work: matching stays linear in the
+/// sentence's tokens instead of quadratic (a megabyte "sentence" without full stops).
+type Failures = std::collections::HashSet<(usize, usize)>;
+
 impl DocTokens<'_> {
     /// Matches `steps` from token `at`, within tokens before `end` (the sentence's end,
     /// at byte `end_byte`): the token after the match and the captured expression.
@@ -516,15 +526,21 @@ impl DocTokens<'_> {
         at: usize,
         end: usize,
         end_byte: usize,
+        failures: &mut Failures,
     ) -> Option<(usize, Option<Capture>)> {
         let Some((step, rest)) = steps.split_first() else {
             return Some((at, None));
         };
-        match step {
+        // Literals and choices cost less to retry than to look up.
+        let memoised = matches!(step, Step::Gap | Step::Slot(_));
+        if memoised && failures.contains(&(steps.len(), at)) {
+            return None;
+        }
+        let found = match step {
             Step::Literal(l) => {
                 let token = self.tokens[..end].get(at)?;
                 if literal_matches(l, token) {
-                    self.match_steps(rest, at + 1, end, end_byte)
+                    self.match_steps(rest, at + 1, end, end_byte, failures)
                 } else {
                     None
                 }
@@ -532,12 +548,34 @@ impl DocTokens<'_> {
             Step::Choice(alternatives) => alternatives.iter().find_map(|alt| {
                 let tokens = self.tokens[..end].get(at..at + alt.len())?;
                 if alt.iter().zip(tokens).all(|(l, t)| literal_matches(l, t)) {
-                    self.match_steps(rest, at + alt.len(), end, end_byte)
+                    self.match_steps(rest, at + alt.len(), end, end_byte, failures)
                 } else {
                     None
                 }
             }),
-            Step::Gap => (at..=end).find_map(|next| self.match_steps(rest, next, end, end_byte)),
+            Step::Gap => {
+                // The shortest gap that lets the rest match. A gap failing at `next` fails
+                // at every later token too, so the walk stops at the first known failure
+                // and marks every token it passed.
+                let mut found = None;
+                let mut next = at;
+                while next <= end {
+                    if next > at && failures.contains(&(steps.len(), next)) {
+                        break;
+                    }
+                    if let Some(m) = self.match_steps(rest, next, end, end_byte, failures) {
+                        found = Some(m);
+                        break;
+                    }
+                    next += 1;
+                }
+                if found.is_none() {
+                    for passed in at..next.min(end + 1) {
+                        failures.insert((steps.len(), passed));
+                    }
+                }
+                found
+            }
             Step::Entity(key) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 self.names
@@ -546,7 +584,7 @@ impl DocTokens<'_> {
                     .filter(|(_, k)| k == key)
                     .find_map(|&(stop, _)| {
                         let next = self.token_after(at, end, stop)?;
-                        self.match_steps(rest, next, end, end_byte)
+                        self.match_steps(rest, next, end, end_byte, failures)
                     })
             }
             Step::Slot(slot) => {
@@ -557,11 +595,15 @@ impl DocTokens<'_> {
                     .find_map(|(len, value)| {
                         let stop = start + input[..len].trim_end().len();
                         let next = self.token_after(at, end, stop)?;
-                        let (after, _) = self.match_steps(rest, next, end, end_byte)?;
+                        let (after, _) = self.match_steps(rest, next, end, end_byte, failures)?;
                         Some((after, Some((start..stop, value))))
                     })
             }
+        };
+        if memoised && found.is_none() {
+            failures.insert((steps.len(), at));
         }
+        found
     }
 
     /// The index of the first token at or after byte `stop`, if no token before it
