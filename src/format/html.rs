@@ -5,12 +5,10 @@
 
 use std::ops::Range;
 
-use super::{after_bom, Extracted, MetaValue, BLOCK_BREAK};
+use super::{after_bom, block_break, Extracted, MetaValue};
 use crate::offsets::TextBuilder;
 
-const SKIPPED: &[&str] = &[
-    "script", "style", "title", "template", "noscript", "svg", "head",
-];
+const SKIPPED: &[&str] = &["script", "style", "title", "template", "noscript", "svg"];
 const BLOCKS: &[&str] = &[
     "address",
     "article",
@@ -118,15 +116,7 @@ pub fn extract(source: &str) -> Extracted {
         if tag.name == "br" {
             builder.push_replacement("\n", at - markup.len()..at);
         } else if BLOCKS.contains(&tag.name.as_str()) {
-            let text = builder.text();
-            if !text.is_empty() && !text.ends_with(BLOCK_BREAK) {
-                let missing = if text.ends_with('\n') {
-                    "\n"
-                } else {
-                    BLOCK_BREAK
-                };
-                builder.push_replacement(missing, at - markup.len()..at - markup.len());
-            }
+            block_break(&mut builder, at - markup.len());
         }
     }
     push_text(&mut builder, source, text_start..source.len());
@@ -344,6 +334,15 @@ mod tests {
         let date = ex.date.expect("date");
         assert_eq!(date.value, "2025-12-13T08:00:00+01:00");
         assert_eq!(&src[date.span], "2025-12-13T08:00:00+01:00");
+    }
+
+    #[test]
+    fn metadata_in_head_is_read() {
+        let src = "<html><head><meta property=\"article:published_time\" content=\"2025-12-13\">\
+                   <title>Minsk</title></head><body><p>Texte.</p></body></html>";
+        let ex = extract(src);
+        assert_eq!(ex.date.map(|d| d.value).as_deref(), Some("2025-12-13"));
+        assert_eq!(ex.text, "Texte.\n\n");
     }
 
     #[test]

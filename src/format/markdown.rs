@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{after_bom, front_matter, Extracted, BLOCK_BREAK};
+use super::{after_bom, block_break, front_matter, Extracted};
 use crate::offsets::TextBuilder;
 
 /// Stands for masked inline code: one neutral "word" no rule matches.
@@ -60,18 +60,6 @@ pub fn extract(source: &str) -> Extracted {
         date,
         lang_origin: "front-matter",
         date_origin: "front-matter",
-    }
-}
-
-fn block_break(builder: &mut TextBuilder, at: usize) {
-    let text = builder.text();
-    if !text.is_empty() && !text.ends_with(BLOCK_BREAK) {
-        let missing = if text.ends_with('\n') {
-            "\n"
-        } else {
-            BLOCK_BREAK
-        };
-        builder.push_replacement(missing, at..at);
     }
 }
 

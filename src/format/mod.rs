@@ -66,6 +66,19 @@ pub fn extract(format: Format, source: &str) -> Extracted {
 /// Block separator used between paragraphs of structured formats.
 pub(crate) const BLOCK_BREAK: &str = "\n\n";
 
+/// Ends the current paragraph (once), standing for the empty source range at `at`.
+pub(crate) fn block_break(builder: &mut crate::offsets::TextBuilder, at: usize) {
+    let text = builder.text();
+    if !text.is_empty() && !text.ends_with(BLOCK_BREAK) {
+        let missing = if text.ends_with('\n') {
+            "\n"
+        } else {
+            BLOCK_BREAK
+        };
+        builder.push_replacement(missing, at..at);
+    }
+}
+
 /// The offset just past a leading BOM.
 pub(crate) fn after_bom(source: &str) -> usize {
     if source.starts_with('\u{FEFF}') {
