@@ -184,3 +184,31 @@ fn latin1_is_an_encoding_error_not_a_panic() {
     assert_eq!(found[0].kind.as_str(), "input.encoding");
     assert_eq!(found[0].span.start, 4);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Arbitrary input in every format: no panic, and every span lies in the file on
+    /// char boundaries of its UTF-8 text.
+    #[test]
+    fn arbitrary_input_never_panics(
+        text in "(\\PC|[«»„“”\"'’&;<>!?:.,\u{a0}\u{202f}\n ]|&[a-z]{2,6} ?;|<[a-z/]{1,4}>|Mink|Loukachenko|depuis|plus de|\\{|[0-9 ]{1,6})*",
+        ext in prop::sample::select(vec!["txt", "md", "html"]),
+    ) {
+        let engine = engine();
+        let name = format!("a.{ext}");
+        for f in check(&engine, &name, text.as_bytes()) {
+            prop_assert!(f.span.start <= f.span.end && f.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_str());
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let engine = engine();
+        for f in check(&engine, "a.txt", &bytes) {
+            prop_assert!(f.span.end <= bytes.len());
+        }
+    }
+}
