@@ -311,6 +311,8 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
     PrettyOptions {
         color: terminal && std::env::var_os("NO_COLOR").is_none(),
         width,
+        // Pack problems of `rules`/`explain` go to stderr, where no file was checked.
+        summary: !stderr,
     }
 }
 

@@ -51,6 +51,7 @@ fn corpus_snapshots() {
     let pretty = PrettyOptions {
         color: false,
         width: 100,
+        summary: true,
     };
     for path in corpus_files() {
         let name = path

@@ -72,6 +72,8 @@ pub enum OutputFormat {
 pub struct PrettyOptions {
     pub color: bool,
     pub width: usize,
+    /// End with a one-line count of files and findings.
+    pub summary: bool,
 }
 
 pub fn render(outcome: &Outcome, format: OutputFormat, pretty: PrettyOptions) -> String {

@@ -98,17 +98,19 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         out.push_str(&one);
         out.push('\n');
     }
-    let summary = outcome.summary();
-    out.push_str(&format!(
-        "{} file{} checked: {} error{}, {} warning{}, {} info\n",
-        summary.files,
-        plural(summary.files),
-        summary.errors,
-        plural(summary.errors),
-        summary.warnings,
-        plural(summary.warnings),
-        summary.infos
-    ));
+    if options.summary {
+        let summary = outcome.summary();
+        out.push_str(&format!(
+            "{} file{} checked: {} error{}, {} warning{}, {} info\n",
+            summary.files,
+            plural(summary.files),
+            summary.errors,
+            plural(summary.errors),
+            summary.warnings,
+            plural(summary.warnings),
+            summary.infos
+        ));
+    }
     out
 }
 
