@@ -128,7 +128,7 @@ impl<'a> DocTokens<'a> {
         let mut spans = Vec::new();
         for s in sentences {
             let first = tokens.len();
-            tokens.extend(tokens::tokenize(text, s.clone()));
+            tokens::tokenize_into(text, s.clone(), &mut tokens);
             spans.push((s.clone(), first..tokens.len()));
         }
         let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
@@ -259,7 +259,7 @@ impl Claims {
             candidates.clear();
             for t in &doc.tokens[toks.clone()] {
                 if t.kind == TokenKind::Word {
-                    if let Some(ids) = index.by_word.get(&t.folded) {
+                    if let Some(ids) = index.by_word.get(t.folded.as_str()) {
                         candidates.extend(ids);
                     }
                 }
@@ -503,9 +503,9 @@ fn parse_slot(slot: Slot, input: &str, lang: Lang, year: i16) -> Vec<(usize, Ass
 
 fn literal_matches(literal: &Literal, token: &Token) -> bool {
     match literal {
-        Literal::Word(w) => token.kind == TokenKind::Word && token.folded == *w,
+        Literal::Word(w) => token.kind == TokenKind::Word && token.folded == w.as_str(),
         Literal::Prefix(p) => token.kind == TokenKind::Word && token.folded.starts_with(p.as_str()),
-        Literal::Mark(m) => token.kind == TokenKind::Mark && token.folded == *m,
+        Literal::Mark(m) => token.kind == TokenKind::Mark && token.folded == m.as_str(),
     }
 }
 

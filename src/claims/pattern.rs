@@ -187,13 +187,13 @@ fn push_literals(text: &str, out: &mut Vec<Element>) -> Result<(), String> {
         let literal = match t.kind {
             TokenKind::Word if star_follows => {
                 i += 1;
-                Literal::Prefix(t.folded.clone())
+                Literal::Prefix(t.folded.to_string())
             }
-            TokenKind::Word => Literal::Word(t.folded.clone()),
+            TokenKind::Word => Literal::Word(t.folded.to_string()),
             TokenKind::Mark if t.folded == "*" => {
                 return Err("`*` must follow a word (`libér*`)".to_owned())
             }
-            TokenKind::Mark => Literal::Mark(t.folded.clone()),
+            TokenKind::Mark => Literal::Mark(t.folded.to_string()),
         };
         out.push(Element::Literal(literal));
         i += 1;

@@ -2,18 +2,21 @@
 
 use std::ops::Range;
 
+use compact_str::{CompactString, ToCompactString};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
     Mark,
 }
 
-/// A word or a punctuation mark; `folded` is what matching compares.
+/// A word or a punctuation mark; `folded` is what matching compares (inline up to 24
+/// bytes: tokenizing a document allocates nothing per token).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
     pub kind: TokenKind,
-    pub folded: String,
+    pub folded: CompactString,
 }
 
 /// Words are runs of letters and digits, joined by inner hyphens ("cinquante-deux");
@@ -21,8 +24,14 @@ pub struct Token {
 /// a mark, so it ends a word (`l|'|amnistie`, `Valdoria|'|s`), and `’` `ʼ` fold to `'`.
 pub fn tokenize(text: &str, within: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
+    tokenize_into(text, within, &mut out);
+    out
+}
+
+/// [`tokenize`], appending to `out`.
+pub fn tokenize_into(text: &str, within: Range<usize>, out: &mut Vec<Token>) {
     let Some(slice) = text.get(within.clone()) else {
-        return out;
+        return;
     };
     let base = within.start;
     let mut word: Option<usize> = None;
@@ -40,8 +49,8 @@ pub fn tokenize(text: &str, within: Range<usize>) -> Vec<Token> {
         }
         if !c.is_whitespace() {
             let folded = match c {
-                '\u{2019}' | '\u{2BC}' => "'".to_owned(),
-                _ => c.to_string(),
+                '\u{2019}' | '\u{2BC}' => CompactString::const_new("'"),
+                _ => c.to_compact_string(),
             };
             out.push(Token {
                 range: base + i..base + i + c.len_utf8(),
@@ -53,15 +62,22 @@ pub fn tokenize(text: &str, within: Range<usize>) -> Vec<Token> {
     if let Some(start) = word {
         out.push(word_token(slice, base, start..slice.len()));
     }
-    out
 }
 
 fn word_token(slice: &str, base: usize, range: Range<usize>) -> Token {
     Token {
-        folded: slice[range.clone()].to_lowercase(),
+        folded: lowercase(&slice[range.clone()]),
         range: base + range.start..base + range.end,
         kind: TokenKind::Word,
     }
+}
+
+fn lowercase(word: &str) -> CompactString {
+    let mut out = CompactString::with_capacity(word.len());
+    for c in word.chars() {
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 fn is_combining(c: char) -> bool {
@@ -75,7 +91,7 @@ mod tests {
     fn folded(text: &str) -> Vec<String> {
         tokenize(text, 0..text.len())
             .into_iter()
-            .map(|t| t.folded)
+            .map(|t| t.folded.to_string())
             .collect()
     }
 
