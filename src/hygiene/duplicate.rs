@@ -2,9 +2,19 @@
 //! leftover fragments (a sentence of 4+ words that is the start of an earlier,
 //! longer one, as machine translation leaves when it re-emits a clause).
 //!
+//! Also a reworded remnant: a sentence of 5+ words whose words all stand, in any
+//! order, among the first words of an earlier sentence that starts with the same
+//! two words ("Le Bélarus est le plus proche allié de la Russie." after "Le
+//! Bélarus, le plus proche allié de la Russie, est confronté…").
+//!
+//! And a trailing remnant: a sentence of 2+ words that repeats the end of the
+//! sentence just before it ("…cité par „Belta&ldquo ;." then "Belta&ldquo ;.").
+//!
 //! Linear in the document: normalised sentences go into a hash map, and every
 //! word-boundary prefix of 4+ words of each sentence goes into a second map
 //! keyed by a running hash of the prefix; a hit is confirmed by comparing text.
+//! Remnants are looked for among the few latest sentences sharing the opening
+//! two words, so the cost per sentence stays bounded.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,6 +29,19 @@ const MIN_PREFIX_WORDS: usize = 4;
 /// can honestly occur twice in an article (in quotes, an interview), while a
 /// repeated sentence of three or more words is almost always an accident.
 const MIN_REPEAT_WORDS: usize = 3;
+/// Fewest words for a reworded remnant, and how many earlier sentences with the
+/// same opening are compared.
+const MIN_REMNANT_WORDS: usize = 5;
+const REMNANT_CANDIDATES: usize = 8;
+
+/// The kind of repeat found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Repeat {
+    Exact,
+    Fragment,
+    Remnant,
+    Tail,
+}
 
 struct Normalised {
     text: String,
@@ -32,18 +55,39 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<HygieneFindin
     let mut out = Vec::new();
     let mut whole: HashMap<String, usize> = HashMap::new();
     let mut prefixes: HashMap<u64, (usize, usize)> = HashMap::new();
+    let mut openings: HashMap<(String, String), Vec<usize>> = HashMap::new();
     let mut normalised: Vec<Normalised> = Vec::with_capacity(sentences.len());
     for (index, range) in sentences.iter().enumerate() {
         let sentence = normalise(text.get(range.clone()).unwrap_or(""));
-        if let Some(found) = repeat_of(&sentence, &whole, &prefixes, &normalised) {
-            let (earlier, fragment) = found;
-            let (message, label) = if fragment {
-                (
-                    "leftover fragment of an earlier sentence",
+        let opening = opening(&sentence.text);
+        let found = repeat_of(&sentence, &whole, &prefixes, &normalised)
+            .or_else(|| {
+                let candidates = openings.get(opening.as_ref()?)?;
+                remnant_of(&sentence.text, candidates, &normalised).map(|e| (e, Repeat::Remnant))
+            })
+            .or_else(|| {
+                let previous = index.checked_sub(1)?;
+                tail_of(&sentence.text, &normalised.get(previous)?.text)
+                    .then_some((previous, Repeat::Tail))
+            });
+        if let Some((earlier, repeat)) = found {
+            let (message, label) = match repeat {
+                Repeat::Fragment => (
+                    "leftover fragment of an earlier sentence: remove it",
                     "leftover fragment",
-                )
-            } else {
-                ("sentence repeats an earlier one", "repeated sentence")
+                ),
+                Repeat::Tail => (
+                    "leftover fragment repeating the end of the previous sentence: remove it",
+                    "leftover fragment",
+                ),
+                Repeat::Remnant => (
+                    "reworded leftover of an earlier sentence (same words): remove it",
+                    "reworded repeat",
+                ),
+                Repeat::Exact => (
+                    "sentence repeats an earlier one: remove it",
+                    "repeated sentence",
+                ),
             };
             out.push(
                 HygieneFinding::new(
@@ -61,6 +105,13 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<HygieneFindin
         for &(end, hash) in &sentence.prefixes {
             prefixes.entry(hash).or_insert((index, end));
         }
+        if let Some(opening) = opening {
+            let list = openings.entry(opening).or_default();
+            if list.len() == REMNANT_CANDIDATES {
+                list.remove(0);
+            }
+            list.push(index);
+        }
         normalised.push(sentence);
     }
     out
@@ -72,10 +123,10 @@ fn repeat_of(
     whole: &HashMap<String, usize>,
     prefixes: &HashMap<u64, (usize, usize)>,
     normalised: &[Normalised],
-) -> Option<(usize, bool)> {
+) -> Option<(usize, Repeat)> {
     if sentence.words >= MIN_REPEAT_WORDS {
         if let Some(&earlier) = whole.get(&sentence.text) {
-            return Some((earlier, false));
+            return Some((earlier, Repeat::Exact));
         }
     }
     if sentence.words < MIN_PREFIX_WORDS {
@@ -83,7 +134,55 @@ fn repeat_of(
     }
     let &(earlier, end) = prefixes.get(&running_hash(sentence.text.as_bytes()))?;
     let prefix = normalised.get(earlier)?.text.get(..end)?;
-    (prefix == sentence.text).then_some((earlier, true))
+    (prefix == sentence.text).then_some((earlier, Repeat::Fragment))
+}
+
+/// Whether `sentence` (2+ words) is the end of `previous`, on a word boundary.
+fn tail_of(sentence: &str, previous: &str) -> bool {
+    words_of(sentence).nth(1).is_some()
+        && previous.len() > sentence.len()
+        && previous.ends_with(sentence)
+        && !previous[..previous.len() - sentence.len()].ends_with(is_word_char)
+}
+
+fn words_of(normalised: &str) -> impl Iterator<Item = &str> {
+    normalised
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The first two words of a normalised sentence.
+fn opening(normalised: &str) -> Option<(String, String)> {
+    let mut words = words_of(normalised);
+    Some((words.next()?.to_owned(), words.next()?.to_owned()))
+}
+
+/// The earlier sentence (among `candidates`, which share its opening) whose first
+/// words hold every word of `sentence`, counted with repeats, give or take one.
+fn remnant_of(sentence: &str, candidates: &[usize], normalised: &[Normalised]) -> Option<usize> {
+    let words: Vec<&str> = words_of(sentence).collect();
+    if words.len() < MIN_REMNANT_WORDS {
+        return None;
+    }
+    candidates.iter().rev().copied().find(|&c| {
+        let Some(earlier) = normalised.get(c) else {
+            return false;
+        };
+        if earlier.text == sentence || earlier.words <= words.len() {
+            return false;
+        }
+        let mut pool: HashMap<&str, usize> = HashMap::new();
+        for w in words_of(&earlier.text).take(words.len() + 1) {
+            *pool.entry(w).or_default() += 1;
+        }
+        words.iter().all(|w| match pool.get_mut(w) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+    })
 }
 
 /// FNV-1a, computed incrementally so that every prefix's hash costs O(1).
@@ -190,6 +289,47 @@ mod tests {
         assert_eq!(normalise("l’agence a dit").text, "l'agence a dit");
         assert_eq!(normalise("«productives»a dit").text, "productives a dit");
         assert_eq!(a.words, 6);
+    }
+
+    fn messages(text: &str) -> Vec<(String, &str)> {
+        let mut sentences = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            sentences.push(at..at + line.trim_end().len());
+            at += line.len();
+        }
+        check(text, &sentences)
+            .into_iter()
+            .map(|f| (f.message, &text[f.range]))
+            .collect()
+    }
+
+    #[test]
+    fn reworded_remnants() {
+        let text = "Le pays, le plus proche voisin du royaume, est sous pression.\n\
+                    Le pays est le plus proche voisin du royaume.\n\
+                    Le pays a voté hier.\n\
+                    Le pays est le voisin le plus proche.\n";
+        let found = messages(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].0.starts_with("reworded leftover"));
+        assert_eq!(found[0].1, "Le pays est le plus proche voisin du royaume.");
+    }
+
+    #[test]
+    fn trailing_remnants() {
+        let text =
+            "Il a parlé, selon l'agence „Novi&ldquo ;.\nNovi&ldquo ;.\nIl a parlé.\nParlé.\n";
+        let found = messages(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "Novi&ldquo ;.");
+    }
+
+    #[test]
+    fn sentences_with_a_shared_opening_are_not_remnants() {
+        let text = "Le président a dit non à la réforme des retraites.\n\
+                    Le président a dit oui à la réforme du travail.\n";
+        assert_eq!(messages(text), vec![]);
     }
 
     #[test]

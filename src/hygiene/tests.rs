@@ -113,7 +113,7 @@ fn duplicate_exact_repeat_is_reported_with_the_earlier_one() {
         "Le gouvernement a annoncé une réforme."
     );
     assert!(f.range.start > 40);
-    assert_eq!(f.message, "sentence repeats an earlier one");
+    assert_eq!(f.message, "sentence repeats an earlier one: remove it");
     assert_eq!(f.fix, None);
     let (related, label) = f.related.clone().unwrap_or((0..0, String::new()));
     assert_eq!(related, 0..text.find(" Il").unwrap_or(0));
@@ -154,7 +154,10 @@ fn duplicate_leftover_fragment() {
         &text[found[0].range.clone()],
         "La décision peut concerner la Pologne."
     );
-    assert_eq!(found[0].message, "leftover fragment of an earlier sentence");
+    assert_eq!(
+        found[0].message,
+        "leftover fragment of an earlier sentence: remove it"
+    );
     assert_eq!(found[0].related.as_ref().map(|r| r.0.start), Some(0));
     let en = "The ruling may affect Poland, which closed its border in 2021. The ruling may affect Poland.";
     assert_eq!(
@@ -760,8 +763,8 @@ fn damaged_machine_translation_is_caught() {
     ];
     assert_eq!(got, expect);
     let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
-    assert!(messages.contains(&"sentence repeats an earlier one"));
-    assert!(messages.contains(&"leftover fragment of an earlier sentence"));
+    assert!(messages.contains(&"sentence repeats an earlier one: remove it"));
+    assert!(messages.contains(&"leftover fragment of an earlier sentence: remove it"));
     assert!(messages.contains(&"broken HTML entity \"&ldquo ;\": write “"));
 }
 
