@@ -212,3 +212,38 @@ proptest! {
         }
     }
 }
+
+/// On a line of megabytes, the terminal output shows a window around each span.
+#[test]
+fn pretty_output_on_a_very_long_line_shows_a_window() {
+    use claimlint::report::{render, Outcome, OutputFormat, PrettyOptions};
+    let engine = engine();
+    let line = "le président a dit que les relations sont bonnes ".repeat(20_000);
+    let text = format!("{line}Mink {line}Mink {line}");
+    let config = Config::default();
+    let policy = Policy {
+        config: &config,
+        max_findings: 0,
+    };
+    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    let checked = runner::check_bytes("long.txt", text.as_bytes(), &engine, &opts, &policy);
+    let mut outcome = Outcome {
+        findings: checked.findings,
+        ..Outcome::default()
+    };
+    outcome.sources.extend(checked.source);
+    outcome.sort();
+    assert_eq!(outcome.findings.len(), 2);
+    let pretty = render(
+        &outcome,
+        OutputFormat::Pretty,
+        PrettyOptions {
+            color: false,
+            width: 100,
+            summary: false,
+        },
+    );
+    assert!(pretty.len() < 4_000, "{} bytes", pretty.len());
+    assert_eq!(pretty.matches("── wrong spelling").count(), 2);
+    assert!(pretty.contains(&format!("long.txt:1:{}", line.chars().count() + 1)));
+}

@@ -4,15 +4,131 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{Outcome, PrettyOptions};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, LineIndex, Severity};
+
+/// A file's text for miette, read through a line index: a span's context costs a
+/// binary search, not a scan from the start of the file (miette's own `str` source
+/// rescans for every diagnostic), and columns count characters, as in every other
+/// output.
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+    lines: LineIndex,
+    starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    fn new(name: &'a str, text: &'a str) -> Source<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source {
+            name,
+            text,
+            lines: LineIndex::new(text),
+            starts,
+        }
+    }
+
+    /// 0-based line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    fn line_bounds(&self, line: usize) -> (usize, usize) {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&s| s - 1);
+        (start, end.max(start))
+    }
+
+    fn line_len(&self, at: usize) -> usize {
+        let (start, end) = self.line_bounds(self.line_of(at));
+        end - start
+    }
+
+    /// A span as miette may draw it: at most `WINDOW` bytes long.
+    fn clip(&self, range: &std::ops::Range<usize>) -> SourceSpan {
+        let mut end = range.end.min(range.start + WINDOW).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        SourceSpan::new(range.start.into(), end.saturating_sub(range.start))
+    }
+
+    fn floor(&self, mut at: usize) -> usize {
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn ceil(&self, mut at: usize) -> usize {
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
+}
+
+impl SourceCode for Source<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let mut first = self.line_of(start).saturating_sub(before);
+        let mut last =
+            (self.line_of(end.saturating_sub(1).max(start)) + after).min(self.starts.len() - 1);
+        let mut data_start = self.starts[first];
+        let mut data_end = self
+            .starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        if data_end - data_start > LONG_LINE * (last - first + 1) {
+            // A very long line: a window around the span, on that span's lines only.
+            first = self.line_of(start);
+            last = self.line_of(end.saturating_sub(1).max(start));
+            let (line_start, _) = self.line_bounds(first);
+            let (_, line_end) = self.line_bounds(last);
+            data_start = self.floor(start.saturating_sub(WINDOW).max(line_start));
+            data_end = self.ceil((end + WINDOW).min(line_end));
+        }
+        let data = &self.text[data_start..data_end];
+        let column = if before == 0 {
+            self.lines.position(self.text, start).1 - 1
+        } else {
+            0
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            data.as_bytes(),
+            (data_start, data_end - data_start).into(),
+            first,
+            column,
+            // As miette's own sources count it: lines up to the end of the context, so
+            // that labels of one file render in one snippet.
+            last + 1,
+        )))
+    }
+}
 
 struct Rendered<'a> {
     finding: &'a Finding,
-    source: NamedSource<String>,
+    source: &'a Source<'a>,
     code: String,
 }
 
@@ -51,24 +167,32 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
-        let primary = LabeledSpan::new_primary_with_span(f.label.clone(), to_span(&f.span.source));
-        // miette draws labels of one source only; labels into other files go to the help.
-        let secondary =
-            f.labels.iter().filter(|l| l.path == f.path).map(|l| {
-                LabeledSpan::new_with_span(Some(l.message.clone()), to_span(&l.span.source))
-            });
+        let source = self.source;
+        let primary =
+            LabeledSpan::new_primary_with_span(f.label.clone(), source.clip(&f.span.source));
+        // miette draws labels of one source only (labels into other files are in the
+        // machine outputs), and on a very long line only those near the primary span.
+        let near = |l: &&crate::finding::Label| {
+            l.path == f.path
+                && (l.span.source.start.abs_diff(f.span.source.start) <= WINDOW
+                    || (source.line_len(f.span.source.start) <= LONG_LINE
+                        && source.line_len(l.span.source.start) <= LONG_LINE))
+        };
+        let secondary = f.labels.iter().filter(near).map(|l| {
+            LabeledSpan::new_with_span(Some(l.message.clone()), source.clip(&l.span.source))
+        });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
 
-fn to_span(range: &std::ops::Range<usize>) -> SourceSpan {
-    SourceSpan::new(range.start.into(), range.end - range.start)
-}
+/// Lines longer than this are shown as a window of `WINDOW` bytes around the span.
+const LONG_LINE: usize = 2000;
+const WINDOW: usize = 160;
 
 pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
     let theme = if options.color {
@@ -80,15 +204,22 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         .with_width(options.width)
         .with_links(false);
     let mut out = String::new();
+    let mut current: Option<Source<'_>> = None;
     for finding in &outcome.findings {
-        let text = outcome
-            .sources
-            .get(&finding.path)
-            .cloned()
-            .unwrap_or_default();
+        // Findings come sorted by file: one line index per file.
+        if current.as_ref().is_none_or(|s| s.name != finding.path) {
+            let text = outcome
+                .sources
+                .get(&finding.path)
+                .map_or("", String::as_str);
+            current = Some(Source::new(&finding.path, text));
+        }
+        let Some(source) = current.as_ref() else {
+            continue;
+        };
         let rendered = Rendered {
             finding,
-            source: NamedSource::new(&finding.path, text),
+            source,
             code: format!("claimlint::{} ({})", finding.kind, finding.rule),
         };
         let mut one = String::new();
