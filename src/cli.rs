@@ -12,7 +12,7 @@ use crate::engine::Engine;
 use crate::finding::{Kind, Severity};
 use crate::lang::Lang;
 use crate::report::{self, Outcome, OutputFormat, PrettyOptions};
-use crate::runner::{self, Input, Policy};
+use crate::runner::{self, Checked, Input, Policy};
 use crate::{explain, fix};
 
 #[derive(Parser, Debug)]
@@ -30,6 +30,8 @@ pub struct Cli {
 enum Command {
     /// Check files, folders (walked, .gitignore respected) or stdin (-)
     Check(CheckArgs),
+    /// Batch report over a corpus: cross-document conflicts, spelling drift, totals
+    Report(ReportArgs),
     /// The loaded packs and their rules
     Rules {
         #[command(subcommand)]
@@ -76,8 +78,9 @@ struct PackArgs {
     config: Option<PathBuf>,
 }
 
+/// Options shared by `check` and `report`.
 #[derive(Args, Debug)]
-struct CheckArgs {
+struct RunArgs {
     /// Files, folders, or - for stdin (default: the current folder)
     paths: Vec<String>,
     #[command(flatten)]
@@ -91,21 +94,36 @@ struct CheckArgs {
     /// Publication date (YYYY-MM-DD) of documents that do not declare one
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
-    /// Output format (default: pretty on a terminal, short otherwise)
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
     /// The lowest severity that makes the exit status 1
     #[arg(long, value_enum)]
     fail_on: Option<FailOnArg>,
-    /// Apply the fixes of spelling.* findings in place, atomically
-    #[arg(long)]
-    fix: bool,
     /// The name (and so the format) to report for -
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
     /// Worker threads (default: all cores)
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     jobs: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// Output format (default: pretty on a terminal, short otherwise)
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Apply the fixes of spelling.* findings in place, atomically
+    #[arg(long)]
+    fix: bool,
+}
+
+#[derive(Args, Debug)]
+struct ReportArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// The report to write: .html, .md or .json, by extension
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -148,6 +166,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Report(args) => batch_report(args),
         Command::Rules {
             command: RulesCommand::List,
             packs,
@@ -316,54 +335,104 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
     }
 }
 
+/// A run's setup: config, engine, document options, inputs.
+struct Run {
+    outcome: Outcome,
+    config: Config,
+    engine: Engine,
+    opts: DocOptions,
+    inputs: Vec<Input>,
+}
+
+impl Run {
+    fn new(args: &RunArgs) -> Run {
+        let mut outcome = Outcome::default();
+        let config = load_config(&args.packs, &mut outcome);
+        let engine = engine_for(&args.packs, &config, &mut outcome);
+        let mut opts = DocOptions::new(crate::document::today());
+        opts.lang = match args.lang {
+            LangArg::Fr => Some((Lang::Fr, "cli")),
+            LangArg::En => Some((Lang::En, "cli")),
+            LangArg::Auto => config.lang.map(|l| (l, "config")),
+        };
+        opts.date = args.date;
+        let paths = if args.paths.is_empty() {
+            vec![".".to_owned()]
+        } else {
+            args.paths.clone()
+        };
+        let inputs = runner::collect_inputs(
+            &paths,
+            args.stdin_filename.as_deref(),
+            &config,
+            &mut outcome,
+        );
+        Run {
+            outcome,
+            config,
+            engine,
+            opts,
+            inputs,
+        }
+    }
+
+    fn policy(&self, args: &RunArgs) -> Policy<'_> {
+        Policy {
+            config: &self.config,
+            max_findings: args.max_findings,
+        }
+    }
+
+    /// Checks every input on `-j` threads, calling `done` after each.
+    fn check_all(&self, args: &RunArgs, done: &(dyn Fn() + Sync)) -> Vec<Checked> {
+        let policy = self.policy(args);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            .build();
+        let run = || {
+            runner::check_all_with_progress(&self.inputs, &self.engine, &self.opts, &policy, done)
+        };
+        match &pool {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        }
+    }
+
+    fn fail_on(&self, args: &RunArgs) -> FailOn {
+        match args.fail_on {
+            Some(FailOnArg::Error) => FailOn::At(Severity::Error),
+            Some(FailOnArg::Warning) => FailOn::At(Severity::Warning),
+            Some(FailOnArg::Never) => FailOn::Never,
+            None => self.config.fail_on.unwrap_or(FailOn::At(Severity::Error)),
+        }
+    }
+}
+
+/// Moves per-document results into the outcome (files, findings, sources).
+fn collect(outcome: &mut Outcome, results: &mut [Checked]) {
+    for checked in results {
+        outcome.files.extend(checked.info.clone());
+        outcome.findings.append(&mut checked.findings);
+        if let Some((path, source)) = checked.source.take() {
+            outcome.sources.insert(path, source);
+        }
+    }
+}
+
 fn check(args: CheckArgs) -> i32 {
-    let mut outcome = Outcome::default();
-    let config = load_config(&args.packs, &mut outcome);
-    let engine = engine_for(&args.packs, &config, &mut outcome);
-    let mut opts = DocOptions::new(crate::document::today());
-    opts.lang = match args.lang {
-        LangArg::Fr => Some((Lang::Fr, "cli")),
-        LangArg::En => Some((Lang::En, "cli")),
-        LangArg::Auto => config.lang.map(|l| (l, "config")),
-    };
-    opts.date = args.date;
-    let paths = if args.paths.is_empty() {
-        vec![".".to_owned()]
-    } else {
-        args.paths.clone()
-    };
-    let inputs = runner::collect_inputs(
-        &paths,
-        args.stdin_filename.as_deref(),
-        &config,
-        &mut outcome,
-    );
-    let policy = Policy {
-        config: &config,
-        max_findings: args.max_findings,
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build();
-    let run = |inputs: &[Input]| runner::check_all(inputs, &engine, &opts, &policy);
-    let mut results = match &pool {
-        Ok(pool) => pool.install(|| run(&inputs)),
-        Err(_) => run(&inputs),
-    };
+    let run = Run::new(&args.run);
+    let mut results = run.check_all(&args.run, &|| {});
     if args.fix {
-        for (input, checked) in inputs.iter().zip(results.iter_mut()) {
-            if let Some(rechecked) = fix::apply(input, checked, &engine, &opts, &policy) {
+        let policy = run.policy(&args.run);
+        for (input, checked) in run.inputs.iter().zip(results.iter_mut()) {
+            if let Some(rechecked) = fix::apply(input, checked, &run.engine, &run.opts, &policy) {
                 *checked = rechecked;
             }
         }
     }
-    for checked in results {
-        outcome.files.extend(checked.info);
-        outcome.findings.extend(checked.findings);
-        if let Some((path, source)) = checked.source {
-            outcome.sources.insert(path, source);
-        }
-    }
+    let fail_on = run.fail_on(&args.run);
+    let mut outcome = run.outcome;
+    collect(&mut outcome, &mut results);
     outcome.sort();
     let format = match args.format {
         Some(FormatArg::Pretty) => OutputFormat::Pretty,
@@ -379,13 +448,60 @@ fn check(args: CheckArgs) -> i32 {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(rendered.as_bytes());
     let _ = stdout.flush();
-    let fail_on = match args.fail_on {
-        Some(FailOnArg::Error) => FailOn::At(Severity::Error),
-        Some(FailOnArg::Warning) => FailOn::At(Severity::Warning),
-        Some(FailOnArg::Never) => FailOn::Never,
-        None => config.fail_on.unwrap_or(FailOn::At(Severity::Error)),
-    };
     exit_status(&outcome, fail_on)
+}
+
+fn batch_report(args: ReportArgs) -> i32 {
+    let extension = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let render: fn(&crate::batch::Batch) -> String = match extension.as_deref() {
+        Some("html" | "htm") => report::html::render,
+        Some("md" | "markdown") => report::batch::markdown,
+        Some("json") => report::batch::json,
+        _ => {
+            eprintln!(
+                "error: cannot tell the report format of {}: name it .html, .md or .json",
+                args.output.display()
+            );
+            return 2;
+        }
+    };
+    let run = Run::new(&args.run);
+    // A progress bar on a terminal, for runs long enough to want one.
+    let bar = if std::io::stderr().is_terminal() && run.inputs.len() > 20 {
+        let bar = indicatif::ProgressBar::new(run.inputs.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut results = run.check_all(&args.run, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let fail_on = run.fail_on(&args.run);
+    let mut outcome = run.outcome;
+    collect(&mut outcome, &mut results);
+    let batch = crate::batch::build(outcome, &results);
+    if let Err(err) = fix::write_atomically(&args.output, render(&batch).as_bytes()) {
+        eprintln!("error: cannot write {}: {err}", args.output.display());
+        return 2;
+    }
+    let summary = batch.outcome.summary();
+    eprintln!(
+        "wrote {}: {} files, {} errors, {} warnings, {} infos",
+        args.output.display(),
+        summary.files,
+        summary.errors,
+        summary.warnings,
+        summary.infos
+    );
+    exit_status(&batch.outcome, fail_on)
 }
 
 /// 2 when the run cannot be trusted, else 1 when a finding reaches `fail_on`, else 0.

@@ -1,8 +1,10 @@
 //! The engine: packs compiled once, then any number of documents checked against them.
 
+use crate::claims::Asserted;
 use crate::claims::{self, Claims, DocTokens};
 use crate::document::Document;
-use crate::finding::{Finding, Fix, Kind, Label, Severity};
+use crate::expr::Interval;
+use crate::finding::{Finding, Fix, Kind, Label, Severity, Span};
 use crate::hygiene::{self, Check};
 use crate::names::{self, Names};
 use crate::pack::{self, Pack};
@@ -110,12 +112,19 @@ impl Engine {
 
     /// Every finding of every pack for one document, in no particular order.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        self.check_counting(doc).0
+        self.analyse(doc).findings
     }
 
     /// [`Engine::check`], and how many claim patterns were tried on the document's
     /// sentences (the matcher's cost, which depends on the anchors present).
     pub fn check_counting(&self, doc: &Document) -> (Vec<Finding>, usize) {
+        let analysis = self.analyse(doc);
+        (analysis.findings, analysis.patterns_tried)
+    }
+
+    /// Everything the engine learns from a document: its findings, and for batch
+    /// reports what it asserts and how it spells each entity.
+    pub fn analyse(&self, doc: &Document) -> Analysis {
         let active: Vec<bool> = self.packs.iter().map(|p| p.applies_to(doc.lang)).collect();
         let spaced = names::normalize_spaces(&doc.text);
         let folded = names::fold(&spaced);
@@ -148,14 +157,75 @@ impl Engine {
             &near,
         );
         let matches = self.claims.find(&tokens, &active);
-        findings.extend(claims::check::check(
-            doc,
-            &self.packs,
-            &self.claims,
-            &matches.instances,
-        ));
-        (findings, matches.patterns_tried)
+        let claim_findings =
+            claims::check::check(doc, &self.packs, &self.claims, &matches.instances);
+        let statements = matches
+            .instances
+            .iter()
+            .filter_map(|instance| {
+                let value = instance.value?;
+                let compiled = &self.claims.rules[instance.rule];
+                let pack = &self.packs[compiled.pack];
+                let rule = &pack.claims[compiled.claim];
+                let id = format!("{}/{}", pack.id, rule.id);
+                let span = doc.span(instance.range.clone());
+                let flagged = claim_findings.iter().any(|f| {
+                    f.rule == id && f.span.start == span.start && f.kind != Kind::ClaimConflict
+                });
+                Some(Statement {
+                    text: doc.source_text(&span).to_owned(),
+                    rule: id,
+                    about: rule.about.clone(),
+                    value,
+                    interval: claims::check::comparable_across(&value, doc.date),
+                    span,
+                    contradicts_facts: flagged,
+                })
+            })
+            .collect();
+        findings.extend(claim_findings);
+        let spellings = mentions
+            .iter()
+            .filter_map(|m| {
+                let form = self.names.form(*m.forms.first()?);
+                let pack = &self.packs[form.pack];
+                Some((
+                    format!("{}/{}", pack.id, pack.entities[form.entity].id),
+                    form.text.clone(),
+                ))
+            })
+            .collect();
+        Analysis {
+            findings,
+            patterns_tried: matches.patterns_tried,
+            statements,
+            spellings,
+        }
     }
+}
+
+/// What [`Engine::analyse`] learns from one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub patterns_tried: usize,
+    pub statements: Vec<Statement>,
+    /// (entity rule id, form) for every mention, in document order.
+    pub spellings: Vec<(String, String)>,
+}
+
+/// One claim instance with a value, as a batch report compares them across documents.
+#[derive(Clone, Debug)]
+pub struct Statement {
+    pub rule: String,
+    pub about: String,
+    pub value: Asserted,
+    /// See [`claims::check::comparable_across`].
+    pub interval: Interval,
+    pub span: Span,
+    pub text: String,
+    /// Already reported against what is known (`claim.value`/`date`/`since`).
+    pub contradicts_facts: bool,
 }
 
 fn hygiene_findings(doc: &Document, sentences: &[std::ops::Range<usize>]) -> Vec<Finding> {

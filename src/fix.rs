@@ -62,7 +62,9 @@ pub fn apply(
     Some(check_bytes(display, &fixed, engine, opts, policy))
 }
 
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes a file through a temporary file beside it and a rename: a reader sees the old
+/// content or the new, never half of it.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

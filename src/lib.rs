@@ -4,6 +4,7 @@
 //! Data flows one way: bytes → [`document::Document`] → [`engine::Engine::check`] →
 //! [`finding::Finding`]s → a renderer in [`report`].
 
+pub mod batch;
 pub mod builtin;
 pub mod claims;
 pub mod cli;

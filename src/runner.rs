@@ -312,10 +312,15 @@ pub struct Policy<'a> {
 }
 
 /// The result of checking one input.
+#[derive(Default)]
 pub struct Checked {
     pub info: Option<FileInfo>,
     pub findings: Vec<Finding>,
     pub source: Option<(String, String)>,
+    /// What the document asserts (claim instances with values), for batch reports.
+    pub statements: Vec<crate::engine::Statement>,
+    /// (entity rule id, form) of every mention, for batch reports.
+    pub spellings: Vec<(String, String)>,
 }
 
 pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
@@ -340,7 +345,8 @@ pub fn check_bytes(
         Ok(doc) => doc,
         Err(err) => return decode_failure(display, bytes, err),
     };
-    let mut findings = engine.check(&doc);
+    let analysis = engine.analyse(&doc);
+    let mut findings = analysis.findings;
     findings.retain(|f| {
         !doc.suppressions
             .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
@@ -370,6 +376,8 @@ pub fn check_bytes(
         }),
         findings,
         source: Some((display.to_owned(), doc.source)),
+        statements: analysis.statements,
+        spellings: analysis.spellings,
     }
 }
 
@@ -406,9 +414,8 @@ fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
         }
     };
     Checked {
-        info: None,
         findings: vec![finding],
-        source: None,
+        ..Checked::default()
     }
 }
 
@@ -434,19 +441,33 @@ pub fn check_all(
     opts: &DocOptions,
     policy: &Policy<'_>,
 ) -> Vec<Checked> {
+    check_all_with_progress(inputs, engine, opts, policy, &|| {})
+}
+
+/// [`check_all`], calling `done` after each input (a progress bar).
+pub fn check_all_with_progress(
+    inputs: &[Input],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Checked> {
     inputs
         .par_iter()
-        .map(|input| match read_input(input) {
-            Ok(bytes) => check_bytes(input.display(), &bytes, engine, opts, policy),
-            Err(err) => Checked {
-                info: None,
-                findings: vec![unreadable(
-                    input.display(),
-                    Kind::InputUnreadable,
-                    &err.to_string(),
-                )],
-                source: None,
-            },
+        .map(|input| {
+            let checked = match read_input(input) {
+                Ok(bytes) => check_bytes(input.display(), &bytes, engine, opts, policy),
+                Err(err) => Checked {
+                    findings: vec![unreadable(
+                        input.display(),
+                        Kind::InputUnreadable,
+                        &err.to_string(),
+                    )],
+                    ..Checked::default()
+                },
+            };
+            done();
+            checked
         })
         .collect()
 }

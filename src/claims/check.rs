@@ -54,12 +54,7 @@ pub fn check(
         };
         let current = comparable(&b, doc.date);
         let seen = extremes.entry(later.rule).or_default();
-        let earlier = [seen.lowest_hi, seen.highest_lo]
-            .into_iter()
-            .flatten()
-            .filter(|&(i, interval)| i < j && !interval.intersects(&current))
-            .map(|(i, _)| i)
-            .min();
+        let earlier = seen.disagreeing(&current);
         seen.add(j, current);
         let Some(i) = earlier else {
             continue;
@@ -174,15 +169,53 @@ fn comparable(value: &Asserted, at: Date) -> Interval {
     }
 }
 
+/// The interval instances of one rule in different documents are compared on: the
+/// quantity, or for dates and durations the interval of start dates in calendar years
+/// (a duration read back from its own document's date).
+pub fn comparable_across(value: &Asserted, at: Date) -> Interval {
+    let days = |d: &crate::expr::DateExpr| {
+        let after = d.days.last.tomorrow().unwrap_or(d.days.last);
+        Interval::new(decimal_year(d.days.first), true, decimal_year(after), false)
+    };
+    match value {
+        Asserted::Quantity(q) => q.interval,
+        Asserted::Date(d) | Asserted::When(When::Date(d)) => days(d),
+        Asserted::When(When::Duration(d)) => {
+            let now = decimal_year(at);
+            Interval::new(
+                now - d.years.hi,
+                d.years.hi_inclusive,
+                now - d.years.lo,
+                d.years.lo_inclusive,
+            )
+        }
+    }
+}
+
+/// A day as a calendar year with a fraction: 2024-07-01 is 2024.497….
+fn decimal_year(d: Date) -> f64 {
+    f64::from(d.year()) + f64::from(d.day_of_year() - 1) / f64::from(d.days_in_year())
+}
+
 /// Per rule, the earlier instances with the lowest upper bound and the highest lower bound.
-#[derive(Default)]
-struct Extremes {
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extremes {
     lowest_hi: Option<(usize, Interval)>,
     highest_lo: Option<(usize, Interval)>,
 }
 
 impl Extremes {
-    fn add(&mut self, i: usize, interval: Interval) {
+    /// The earliest of the remembered instances that `current` cannot agree with.
+    pub fn disagreeing(&self, current: &Interval) -> Option<usize> {
+        [self.lowest_hi, self.highest_lo]
+            .into_iter()
+            .flatten()
+            .filter(|(_, interval)| !interval.intersects(current))
+            .map(|(i, _)| i)
+            .min()
+    }
+
+    pub fn add(&mut self, i: usize, interval: Interval) {
         let lower_hi = |old: &Interval| {
             interval.hi < old.hi
                 || (interval.hi == old.hi && !interval.hi_inclusive && old.hi_inclusive)

@@ -1,6 +1,8 @@
 //! Renderers: findings in, bytes out. One file per output format; none decides anything.
 
+pub mod batch;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod pretty;
 pub mod sarif;

@@ -1,0 +1,142 @@
+//! The batch report as JSON and Markdown (the HTML page is in `html.rs`).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{FileInfo, Summary};
+use crate::batch::{Batch, Spellings, Totals};
+use crate::finding::Finding;
+
+#[derive(Serialize)]
+struct Drift<'a> {
+    entity: &'a str,
+    lang: &'a str,
+    forms: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    files: &'a [FileInfo],
+    diagnostics: &'a [Finding],
+    summary: Summary,
+    totals: &'a Totals,
+    spellings: &'a Spellings,
+    drift: Vec<Drift<'a>>,
+}
+
+pub fn json(batch: &Batch) -> String {
+    let report = Report {
+        version: 1,
+        files: &batch.outcome.files,
+        diagnostics: &batch.outcome.findings,
+        summary: batch.outcome.summary(),
+        totals: &batch.totals,
+        spellings: &batch.spellings,
+        drift: batch
+            .drift()
+            .map(|(entity, lang, forms)| Drift {
+                entity,
+                lang,
+                forms: forms.keys().map(String::as_str).collect(),
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Markdown table cells: pipes and line breaks would end the cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(batch: &Batch) -> String {
+    let summary = batch.outcome.summary();
+    let mut out = String::from("# claimlint report\n\n");
+    let _ = writeln!(
+        out,
+        "{} files checked: {} errors, {} warnings, {} infos.\n",
+        summary.files, summary.errors, summary.warnings, summary.infos
+    );
+    out.push_str(
+        "## Findings by kind\n\n| kind | errors | warnings | infos |\n|---|---:|---:|---:|\n",
+    );
+    for (kind, c) in &batch.totals.by_kind {
+        let _ = writeln!(
+            out,
+            "| {kind} | {} | {} | {} |",
+            c.errors, c.warnings, c.infos
+        );
+    }
+    out.push_str(
+        "\n## Findings by rule\n\n| rule | errors | warnings | infos |\n|---|---:|---:|---:|\n",
+    );
+    for (rule, c) in &batch.totals.by_rule {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(rule),
+            c.errors,
+            c.warnings,
+            c.infos
+        );
+    }
+    out.push_str("\n## Files\n\n| file | lang | date | errors | warnings | infos |\n|---|---|---|---:|---:|---:|\n");
+    for file in &batch.outcome.files {
+        let c = batch
+            .totals
+            .by_file
+            .get(&file.path)
+            .copied()
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| {} | {} ({}) | {} ({}) | {} | {} | {} |",
+            cell(&file.path),
+            file.lang,
+            file.lang_source,
+            file.date,
+            file.date_source,
+            c.errors,
+            c.warnings,
+            c.infos
+        );
+    }
+    out.push_str("\n## House-style drift\n\n");
+    let mut any = false;
+    for (entity, lang, forms) in batch.drift() {
+        any = true;
+        let _ = writeln!(out, "- **{entity}** in `{lang}` documents");
+        for (form, files) in forms {
+            let list: Vec<String> = files.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+            let _ = writeln!(out, "  - \"{form}\": {}", list.join(", "));
+        }
+    }
+    if !any {
+        out.push_str("Every entity is spelt one way across the documents of each language.\n");
+    }
+    out.push_str("\n## Findings\n");
+    let mut current = "";
+    for f in &batch.outcome.findings {
+        if f.path != current {
+            current = &f.path;
+            let _ = writeln!(out, "\n### {}\n", f.path);
+        }
+        let _ = write!(
+            out,
+            "- {}:{} **{}** `{}` {}: {}",
+            f.span.line, f.span.column, f.severity, f.kind, f.rule, f.message
+        );
+        if !f.text.is_empty() {
+            let _ = write!(out, " — «{}»", cell(&f.text));
+        }
+        for l in &f.labels {
+            let _ = write!(out, " (see {}:{}: {})", l.path, l.span.line, l.message);
+        }
+        out.push('\n');
+    }
+    out
+}

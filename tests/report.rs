@@ -1,0 +1,146 @@
+//! `claimlint report`: cross-document conflicts, drift, totals, and the three formats.
+
+use std::process::Command;
+
+use claimlint::batch;
+use claimlint::config::Config;
+use claimlint::document::DocOptions;
+use claimlint::finding::Kind;
+use claimlint::pack;
+use claimlint::report::Outcome;
+use claimlint::runner::{self, Policy};
+
+const PACK: &str = r#"format = 1
+[pack]
+id = "demo"
+
+[[entity]]
+id = "valdoria"
+preferred = { en = "Valdoria" }
+variants = ["Valdorie"]
+
+[[claim]]
+id = "flood-deaths"
+about = "people killed in the Valdoria floods"
+patterns.en = ["{n} people (died|were killed)"]
+"#;
+
+fn batch_of(docs: &[(&str, &str)]) -> batch::Batch {
+    let packs = vec![pack::load("demo.toml", PACK).expect("pack loads")];
+    let mut outcome = Outcome::default();
+    let engine = runner::build_engine(packs, &mut outcome).expect("engine");
+    let config = Config::default();
+    let policy = Policy {
+        config: &config,
+        max_findings: 0,
+    };
+    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    let mut results: Vec<_> = docs
+        .iter()
+        .map(|(name, text)| runner::check_bytes(name, text.as_bytes(), &engine, &opts, &policy))
+        .collect();
+    for checked in &mut results {
+        outcome.files.extend(checked.info.clone());
+        outcome.findings.append(&mut checked.findings);
+        outcome.sources.extend(checked.source.take());
+    }
+    batch::build(outcome, &results)
+}
+
+#[test]
+fn conflicts_across_documents_point_at_both_places() {
+    let batch = batch_of(&[
+        ("a.txt", "In Valdoria, 12 people died in the floods."),
+        (
+            "b.txt",
+            "In Valdoria, about 12 people were killed, officials said.",
+        ),
+        ("c.txt", "In Valdoria, 40 people were killed in the floods."),
+    ]);
+    let conflicts: Vec<_> = batch
+        .outcome
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::ClaimConflict)
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    let c = conflicts[0];
+    assert_eq!((c.path.as_str(), c.text.as_str()), ("c.txt", "40"));
+    assert_eq!(c.labels[0].path, "a.txt");
+    assert_eq!(
+        c.message,
+        "the text says 40; a.txt says 12; people killed in the Valdoria floods"
+    );
+    assert_eq!(
+        batch
+            .totals
+            .by_kind
+            .get("claim.conflict")
+            .map(|c| c.warnings),
+        Some(1)
+    );
+}
+
+#[test]
+fn drift_is_per_language() {
+    let batch = batch_of(&[
+        ("a.md", "---\nlang: en\n---\nValdoria voted."),
+        ("b.md", "---\nlang: en\n---\nValdorie voted."),
+        ("c.md", "---\nlang: fr\n---\nLa Valdoria a voté."),
+    ]);
+    let drift: Vec<_> = batch
+        .drift()
+        .map(|(e, l, f)| (e.as_str(), l.as_str(), f.len()))
+        .collect();
+    assert_eq!(drift, vec![("demo/valdoria", "en", 2)]);
+}
+
+#[test]
+fn report_files_in_every_format() {
+    let dir = std::env::temp_dir().join(format!("claimlint-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for ext in ["html", "md", "json"] {
+        let out = dir.join(format!("report.{ext}"));
+        let status = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args([
+                "report",
+                "--no-config",
+                "--date",
+                "2025-12-13",
+                "corpus",
+                "-o",
+            ])
+            .arg(&out)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CLAIMLINT_TODAY", "2025-12-13")
+            .status()
+            .expect("runs");
+        assert_eq!(status.code(), Some(1), "{ext}: the corpus holds errors");
+        let text = std::fs::read_to_string(&out).expect("report written");
+        match ext {
+            "html" => {
+                assert!(text.starts_with("<!DOCTYPE html>"));
+                assert!(text.contains("<svg"), "a chart");
+                assert!(text.contains("<mark>Mink</mark>"), "passages highlighted");
+                assert!(
+                    !text.contains("src=\"http") && !text.contains("href=\"http"),
+                    "self-contained"
+                );
+            }
+            "md" => assert!(text.contains("## House-style drift")),
+            _ => {
+                let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                assert_eq!(value["version"], 1);
+                assert!(value["totals"]["by_kind"]["spelling.wrong"]["errors"].as_u64() >= Some(1));
+            }
+        }
+    }
+    let bad = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args(["report", "--no-config", "corpus", "-o"])
+        .arg(dir.join("report.txt"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("runs");
+    assert_eq!(bad.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
