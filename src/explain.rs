@@ -168,6 +168,8 @@ source = "National statistics office, 2025"
 quantity = { approx = 2400000, tolerance = 0.05, as_of = "2025-01-01" }
 patterns.fr = ["{entity:valdoria} {...} {n} d'habitants"]
 patterns.en = ["{entity:valdoria} {...} {n} people"]
+examples.pass = ["La Valdorie compte 2,4 millions d'habitants.", "Valdoria, home to 2.4 million people, voted."]
+examples.fail = ["La Valdorie compte 5 millions d'habitants."]
 "#;
 
 /// Writes a starter config and pack; never overwrites a file.

@@ -42,3 +42,34 @@ fn output_does_not_depend_on_threads() {
     assert!(one.stdout.len() > 1000);
     assert_eq!(one.stdout, four.stdout);
 }
+
+/// `init` writes a config and a pack that load, check and self-test; never overwrites.
+#[test]
+fn init_writes_a_working_starter() {
+    let dir = std::env::temp_dir().join(format!("claimlint-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bin = env!("CARGO_BIN_EXE_claimlint");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs")
+    };
+    assert_eq!(run(&["init"]).status.code(), Some(0));
+    let tested = run(&["rules", "test"]);
+    assert_eq!(tested.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&tested.stdout).contains("3 examples, 3 passed"));
+    std::fs::write(
+        dir.join("a.txt"),
+        "La Valdorie compte 5 millions d'habitants.\n",
+    )
+    .expect("write");
+    let checked = run(&["check", "--format", "short", "a.txt"]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("claim.value"));
+    let again = run(&["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
