@@ -105,12 +105,18 @@ impl Names {
         let mut max_distance = 0;
         for (i, form) in forms.iter().enumerate() {
             let folded = fold(&form.text);
-            let slot = *index.entry(folded.clone()).or_insert_with(|| {
-                patterns.push(folded.clone());
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[slot].push(i);
+            // "Côte d'Ivoire" in a pack names "Côte d’Ivoire" in copy: one pattern per
+            // apostrophe, all standing for the form.
+            for spelling in apostrophe_variants(&folded) {
+                let slot = *index.entry(spelling.clone()).or_insert_with(|| {
+                    patterns.push(spelling);
+                    by_pattern.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !by_pattern[slot].contains(&i) {
+                    by_pattern[slot].push(i);
+                }
+            }
             if form.near_miss > 0 && form.text.chars().count() >= 5 {
                 for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
                     deletions.entry(key).or_default().push(i);
@@ -364,6 +370,8 @@ fn is_word_boundary(text: &str, at: usize) -> bool {
 }
 
 /// Equal, treating any run of white space in `text` as one space of `form`.
+/// Equal, treating any run of white space in `text` as one space of `form`, and the
+/// apostrophes ' ’ ʼ as one.
 fn same_spaced(text: &str, form: &str) -> bool {
     if text == form {
         return true;
@@ -373,10 +381,34 @@ fn same_spaced(text: &str, form: &str) -> bool {
     loop {
         match (a.next(), b.next()) {
             (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) if x == y || same_apostrophes(x, y) => {}
             _ => return false,
         }
     }
+}
+
+const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{2BC}'];
+
+fn same_apostrophes(a: &str, b: &str) -> bool {
+    let unify = |c: char| if APOSTROPHES.contains(&c) { '\'' } else { c };
+    a.chars().map(unify).eq(b.chars().map(unify))
+}
+
+/// `form` with every apostrophe written each of the three ways (the form itself first).
+fn apostrophe_variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_owned()];
+    if form.contains(APOSTROPHES) {
+        for a in APOSTROPHES {
+            let variant: String = form
+                .chars()
+                .map(|c| if APOSTROPHES.contains(&c) { a } else { c })
+                .collect();
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    out
 }
 
 /// Replaces each white space character other than ASCII space (no-break spaces, line
@@ -472,6 +504,18 @@ mod tests {
         let folded = fold(text);
         assert_eq!(folded.len(), text.len());
         assert!(folded.starts_with("états-unis"));
+    }
+
+    #[test]
+    fn apostrophes_are_one() {
+        use crate::pack;
+        let src = "format = 1\n[pack]\nid = \"d\"\n[[entity]]\nid = \"ci\"\npreferred = { fr = \"Côte d'Ivoire\" }\n";
+        let packs = vec![pack::load("d.toml", src).expect("loads")];
+        let names = Names::new(&packs);
+        let text = "La Côte d’Ivoire et la Côte dʼIvoire.";
+        let found = names.mentions(text, &fold(&normalize_spaces(text)), &[true]);
+        let spans: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(spans, ["Côte d’Ivoire", "Côte dʼIvoire"]);
     }
 
     #[test]
