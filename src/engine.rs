@@ -249,13 +249,36 @@ fn hygiene_findings(doc: &Document, sentences: &[std::ops::Range<usize>]) -> Vec
                 .into_iter()
                 .collect();
             let help = h.fix.as_ref().map(|f| format!("write \"{f}\" instead"));
+            let text = doc.source_text(&span).to_owned();
+            // In HTML the checked text is decoded once: what shows as "&ldquo;" was
+            // written "&amp;ldquo;" — say so, with the source as the user wrote it.
+            let message = if doc.format == crate::format::Format::Html
+                && h.check == Check::Markup
+                && text.starts_with("&amp;")
+            {
+                let shown = &doc.text[h.range.clone()];
+                match &h.fix {
+                    Some(fix) => format!(
+                        "double-escaped HTML entity \"{text}\" shows as \"{shown}\": write {fix}"
+                    ),
+                    None => format!("double-escaped HTML \"{text}\" shows as \"{shown}\""),
+                }
+            } else if doc.format == crate::format::Format::Html
+                && h.check == Check::Markup
+                && text.starts_with("&lt;")
+            {
+                let shown = &doc.text[h.range.clone()];
+                format!("escaped HTML tag \"{text}\" shows as \"{shown}\" in the page: remove it")
+            } else {
+                h.message
+            };
             Finding {
                 path: doc.path.clone(),
                 rule: format!("hygiene/{}", h.check.rule_id()),
                 kind,
                 severity: Severity::Warning,
-                message: h.message,
-                text: doc.source_text(&span).to_owned(),
+                message,
+                text,
                 span,
                 fix: h.fix.map(|replacement| Fix { replacement }),
                 labels,
