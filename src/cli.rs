@@ -235,14 +235,32 @@ fn load_config(args: &PackArgs, outcome: &mut Outcome) -> Config {
     }
 }
 
-fn engine_for(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Engine {
+/// The packs of `--rules`, else of the config, else the built-in ones.
+fn load_packs(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Vec<crate::pack::Pack> {
     let rules: Option<&[PathBuf]> = if !args.rules.is_empty() {
         Some(&args.rules)
     } else {
         config.rules.as_deref()
     };
-    let packs = runner::load_packs(rules, outcome);
+    runner::load_packs(rules, outcome)
+}
+
+fn engine_for(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Engine {
+    let packs = load_packs(args, config, outcome);
     runner::build_engine(packs, outcome).unwrap_or_else(Engine::empty)
+}
+
+/// Prints pack or config problems to stderr; true when there were any.
+fn print_problems(mut outcome: Outcome) -> bool {
+    if outcome.findings.is_empty() {
+        return false;
+    }
+    outcome.sort();
+    eprint!(
+        "{}",
+        report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
+    );
+    true
 }
 
 /// For commands that only need the packs: problems are printed and exit 2.
@@ -250,12 +268,7 @@ fn with_engine(args: &PackArgs, run: impl FnOnce(&Engine) -> i32) -> i32 {
     let mut outcome = Outcome::default();
     let config = load_config(args, &mut outcome);
     let engine = engine_for(args, &config, &mut outcome);
-    if !outcome.findings.is_empty() {
-        outcome.sort();
-        eprint!(
-            "{}",
-            report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
-        );
+    if print_problems(outcome) {
         return 2;
     }
     run(&engine)
@@ -266,19 +279,9 @@ fn with_engine(args: &PackArgs, run: impl FnOnce(&Engine) -> i32) -> i32 {
 fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
     let mut outcome = Outcome::default();
     let config = load_config(args, &mut outcome);
-    let rules: Option<&[PathBuf]> = if !args.rules.is_empty() {
-        Some(&args.rules)
-    } else {
-        config.rules.as_deref()
-    };
-    let packs = runner::load_packs(rules, &mut outcome);
+    let packs = load_packs(args, &config, &mut outcome);
     let engine = runner::build_engine_untested(packs, &mut outcome);
-    if !outcome.findings.is_empty() {
-        outcome.sort();
-        eprint!(
-            "{}",
-            report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
-        );
+    if print_problems(outcome) {
         return 2;
     }
     let Some(engine) = engine else {
