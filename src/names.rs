@@ -35,6 +35,13 @@ pub struct Form {
     words: Vec<String>,
 }
 
+impl Form {
+    /// How many words the form has.
+    pub fn words(&self) -> usize {
+        self.words.len()
+    }
+}
+
 /// A stretch of text naming an entity: every form (of possibly several entities) it is.
 #[derive(Clone, Debug)]
 pub struct Mention {

@@ -131,18 +131,16 @@ pub fn check(
         let pack = &packs[form.pack];
         let entity = &pack.entities[form.entity];
         let rule = format!("{}/{}", pack.id, entity.id);
-        // Suggest the nearest form, unless the document's language has a house style it
-        // departs from, or the nearest form is itself wrong: then the house style.
-        let suggestion = match (entity.preferred.get(&doc.lang), form.role) {
-            (Some(pref), _)
-                if form.text.split_whitespace().count() == pref.split_whitespace().count()
-                    && (form.role == FormRole::Wrong
-                        || entity.preferred.get(&doc.lang) != Some(&form.text)) =>
-            {
-                pref.as_str()
+        // Suggest the nearest form; but where the document's language has a house style
+        // (of as many words), suggest that, so the fix does not itself depart from it; and
+        // never suggest a wrong form.
+        let same_words = |p: &String| p.split_whitespace().count() == form.words();
+        let suggestion = match entity.preferred.get(&doc.lang).filter(|p| same_words(p)) {
+            Some(pref) => pref.as_str(),
+            None if form.role == FormRole::Wrong => {
+                fallback_fix(entity, doc.lang).unwrap_or(&form.text)
             }
-            (None, FormRole::Wrong) => fallback_fix(entity, doc.lang).unwrap_or(&form.text),
-            _ => form.text.as_str(),
+            None => form.text.as_str(),
         };
         let written = &doc.text[n.range.clone()];
         let u = Use {
