@@ -181,12 +181,14 @@ fn most_used<'a>(uses: &'a [Use<'a>]) -> Option<(&'a str, &'a std::ops::Range<us
         .map(|(f, _, r)| (f, r))
 }
 
+/// A fix when the document neither has a house style nor uses an accepted form: the
+/// first variant, else another language's house style.
 fn fallback_fix(entity: &crate::pack::Entity, lang: Lang) -> Option<&str> {
     entity
         .preferred
         .get(&lang)
-        .or_else(|| entity.preferred.values().next())
         .or_else(|| entity.variants.first())
+        .or_else(|| entity.preferred.values().next())
         .map(String::as_str)
 }
 
