@@ -29,6 +29,9 @@ const MIN_PREFIX_WORDS: usize = 4;
 /// can honestly occur twice in an article (in quotes, an interview), while a
 /// repeated sentence of three or more words is almost always an accident.
 const MIN_REPEAT_WORDS: usize = 3;
+/// Most words of a leftover fragment: prefixes longer than this are not indexed, so a
+/// megabyte "sentence" (a file with no full stop) costs no more than a normal one.
+const MAX_PREFIX_WORDS: usize = 120;
 /// Fewest words for a reworded remnant, and how many earlier sentences with the
 /// same opening are compared.
 const MIN_REMNANT_WORDS: usize = 5;
@@ -265,7 +268,7 @@ fn normalise(sentence: &str) -> Normalised {
         in_word = word;
         let end = at + c.len_utf8();
         let word_ends = word && iter.peek().is_none_or(|&(_, n)| !is_word_char(n));
-        if word_ends && words >= MIN_PREFIX_WORDS && end < text.len() {
+        if word_ends && (MIN_PREFIX_WORDS..=MAX_PREFIX_WORDS).contains(&words) && end < text.len() {
             prefixes.push((end, hash));
         }
     }
