@@ -3,36 +3,20 @@
 
 use std::path::Path;
 
-use claimlint::config::Config;
-use claimlint::document::DocOptions;
 use claimlint::finding::Kind;
 use claimlint::report::{self, Outcome, OutputFormat, PrettyOptions};
-use claimlint::runner::{self, Policy};
+
+mod common;
 
 fn check(path: &Path) -> Outcome {
-    let mut outcome = Outcome::default();
-    let packs = runner::load_packs(None, &mut outcome);
-    let engine = runner::build_engine(packs, &mut outcome).expect("built-in packs compile");
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let mut opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
-    opts.date = Some(jiff::civil::Date::constant(2025, 12, 13));
+    let engine = common::builtin_engine();
     let bytes = std::fs::read(path).expect("corpus file is readable");
-    let display = format!(
-        "corpus/{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-    );
-    let checked = runner::check_bytes(&display, &bytes, &engine, &opts, &policy);
-    outcome.files.extend(checked.info);
-    outcome.findings.extend(checked.findings);
-    outcome.sources.extend(checked.source);
-    outcome.sort();
-    outcome
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let checked = common::check(&engine, &format!("corpus/{name}"), &bytes, None);
+    common::outcome_of(&mut [checked])
 }
 
 fn corpus_files() -> Vec<std::path::PathBuf> {

@@ -3,12 +3,7 @@
 use std::process::Command;
 
 use claimlint::batch;
-use claimlint::config::Config;
-use claimlint::document::DocOptions;
 use claimlint::finding::Kind;
-use claimlint::pack;
-use claimlint::report::Outcome;
-use claimlint::runner::{self, Policy};
 
 const PACK: &str = r#"format = 1
 [pack]
@@ -25,25 +20,15 @@ about = "people killed in the Valdoria floods"
 patterns.en = ["{n} people (died|were killed)"]
 "#;
 
+mod common;
+
 fn batch_of(docs: &[(&str, &str)]) -> batch::Batch {
-    let packs = vec![pack::load("demo.toml", PACK).expect("pack loads")];
-    let mut outcome = Outcome::default();
-    let engine = runner::build_engine(packs, &mut outcome).expect("engine");
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    let engine = common::engine_of("demo.toml", PACK);
     let mut results: Vec<_> = docs
         .iter()
-        .map(|(name, text)| runner::check_bytes(name, text.as_bytes(), &engine, &opts, &policy))
+        .map(|(name, text)| common::check(&engine, name, text.as_bytes(), None))
         .collect();
-    for checked in &mut results {
-        outcome.files.extend(checked.info.clone());
-        outcome.findings.append(&mut checked.findings);
-        outcome.sources.extend(checked.source.take());
-    }
+    let outcome = common::outcome_of(&mut results);
     batch::build(outcome, &results)
 }
 

@@ -2,30 +2,19 @@
 //! slices the original bytes to exactly the text the finding names, and the same names
 //! are found.
 
-use claimlint::config::Config;
-use claimlint::document::DocOptions;
 use claimlint::engine::Engine;
 use claimlint::finding::Finding;
-use claimlint::report::Outcome;
-use claimlint::runner::{self, Policy};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+mod common;
+
 fn engine() -> Engine {
-    let mut outcome = Outcome::default();
-    let packs = runner::load_packs(None, &mut outcome);
-    runner::build_engine(packs, &mut outcome).expect("built-in packs compile")
+    common::builtin_engine()
 }
 
 fn check(engine: &Engine, name: &str, bytes: &[u8]) -> Vec<Finding> {
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let mut opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
-    opts.lang = Some((claimlint::Lang::Fr, "cli"));
-    runner::check_bytes(name, bytes, engine, &opts, &policy).findings
+    common::check(engine, name, bytes, Some(claimlint::Lang::Fr)).findings
 }
 
 const PIECES: &[&str] = &[
@@ -216,23 +205,12 @@ proptest! {
 /// On a line of megabytes, the terminal output shows a window around each span.
 #[test]
 fn pretty_output_on_a_very_long_line_shows_a_window() {
-    use claimlint::report::{render, Outcome, OutputFormat, PrettyOptions};
+    use claimlint::report::{render, OutputFormat, PrettyOptions};
     let engine = engine();
     let line = "le président a dit que les relations sont bonnes ".repeat(20_000);
     let text = format!("{line}Mink {line}Mink {line}");
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
-    let checked = runner::check_bytes("long.txt", text.as_bytes(), &engine, &opts, &policy);
-    let mut outcome = Outcome {
-        findings: checked.findings,
-        ..Outcome::default()
-    };
-    outcome.sources.extend(checked.source);
-    outcome.sort();
+    let outcome =
+        common::outcome_of(&mut [common::check(&engine, "long.txt", text.as_bytes(), None)]);
     assert_eq!(outcome.findings.len(), 2);
     let pretty = render(
         &outcome,

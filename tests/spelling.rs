@@ -1,11 +1,6 @@
 //! The spelling semantics of RULES.md, on a pack of their own.
 
-use claimlint::config::Config;
-use claimlint::document::DocOptions;
 use claimlint::finding::{Finding, Kind};
-use claimlint::pack;
-use claimlint::report::Outcome;
-use claimlint::runner::{self, Policy};
 use claimlint::Lang;
 
 const PACK: &str = r#"format = 1
@@ -37,18 +32,11 @@ case_sensitive = false
 near_miss = 2
 "#;
 
+mod common;
+
 fn findings(text: &str, lang: Lang) -> Vec<Finding> {
-    let packs = vec![pack::load("t.toml", PACK).expect("pack loads")];
-    let mut outcome = Outcome::default();
-    let engine = runner::build_engine(packs, &mut outcome).expect("engine");
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let mut opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
-    opts.lang = Some((lang, "cli"));
-    runner::check_bytes("t.txt", text.as_bytes(), &engine, &opts, &policy)
+    let engine = common::engine_of("t.toml", PACK);
+    common::check(&engine, "t.txt", text.as_bytes(), Some(lang))
         .findings
         .into_iter()
         .filter(|f| f.kind.as_str().starts_with("spelling."))
