@@ -285,8 +285,12 @@ impl Claims {
                     continue;
                 }
                 let mut start = toks.start;
-                let mut failures = Failures::default();
+                let mut failures = Failures::new(toks.clone());
                 while start < toks.end {
+                    if !doc.could_start(&pattern.steps, start) {
+                        start += 1;
+                        continue;
+                    }
                     let Some((end, capture)) =
                         doc.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
                     else {
@@ -327,7 +331,7 @@ impl Claims {
                 }
                 last = Some((rule, span.end));
                 let context_ok = self.rules[rule].context.iter().all(|steps| {
-                    let mut failures = Failures::default();
+                    let mut failures = Failures::new(toks.clone());
                     (toks.start..toks.end).any(|s| {
                         doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
                             .is_some()
@@ -515,7 +519,45 @@ type Capture = (Range<usize>, Asserted);
 /// pattern's suffix matches or fails at a token whatever came before it, so remembering
 /// failures keeps `{...}` from retrying the same work: matching stays linear in the
 /// sentence's tokens instead of quadratic (a megabyte "sentence" without full stops).
-type Failures = std::collections::HashSet<(usize, usize)>;
+/// A bitset over (steps left, token in the sentence): a sentence of a million tokens
+/// costs a few hundred kilobytes, not a hash table of every token passed.
+struct Failures {
+    base: usize,
+    width: usize,
+    bits: Vec<u64>,
+}
+
+impl Failures {
+    fn new(tokens: Range<usize>) -> Failures {
+        Failures {
+            base: tokens.start,
+            // A gap may end just past the last token.
+            width: tokens.len() + 1,
+            bits: Vec::new(),
+        }
+    }
+
+    fn index(&self, steps: usize, at: usize) -> Option<usize> {
+        let offset = at.checked_sub(self.base).filter(|&o| o < self.width)?;
+        Some(steps * self.width + offset)
+    }
+
+    fn contains(&self, &(steps, at): &(usize, usize)) -> bool {
+        self.index(steps, at)
+            .and_then(|i| self.bits.get(i / 64).map(|word| word >> (i % 64) & 1 == 1))
+            .unwrap_or(false)
+    }
+
+    fn insert(&mut self, (steps, at): (usize, usize)) {
+        let Some(i) = self.index(steps, at) else {
+            return;
+        };
+        if self.bits.len() <= i / 64 {
+            self.bits.resize(i / 64 + 1, 0);
+        }
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+}
 
 impl DocTokens<'_> {
     /// Matches `steps` from token `at`, within tokens before `end` (the sentence's end,
@@ -604,6 +646,23 @@ impl DocTokens<'_> {
             failures.insert((steps.len(), at));
         }
         found
+    }
+
+    /// Whether the first step of `steps` can match at token `at`: a cheap test that
+    /// keeps the matcher off most tokens of a long sentence.
+    fn could_start(&self, steps: &[Step], at: usize) -> bool {
+        let Some(token) = self.tokens.get(at) else {
+            return false;
+        };
+        match steps.first() {
+            Some(Step::Literal(l)) => literal_matches(l, token),
+            Some(Step::Choice(alternatives)) => alternatives
+                .iter()
+                .any(|alt| alt.first().is_some_and(|l| literal_matches(l, token))),
+            Some(Step::Entity(_)) => self.names.contains_key(&token.range.start),
+            Some(Step::Slot(_)) => token.kind == TokenKind::Word,
+            Some(Step::Gap) | None => true,
+        }
     }
 
     /// The index of the first token at or after byte `stop`, if no token before it

@@ -239,6 +239,10 @@ fn normalise(sentence: &str) -> Normalised {
             text.push(' ');
         }
         pending_space = false;
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            continue;
+        }
         for lower in c.to_lowercase() {
             decompose_canonical(lower, |d| {
                 if !is_combining_mark(d) {
