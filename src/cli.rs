@@ -1,7 +1,7 @@
 //! The `claimlint` command line: arguments, commands, exit statuses.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
@@ -526,9 +526,4 @@ pub fn exit_status(outcome: &Outcome, fail_on: FailOn) -> i32 {
         FailOn::Never => 0,
         FailOn::At(level) => i32::from(outcome.findings.iter().any(|f| f.severity >= level)),
     }
-}
-
-#[allow(dead_code)]
-fn is_dir(p: &Path) -> bool {
-    p.is_dir()
 }
