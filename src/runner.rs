@@ -61,13 +61,13 @@ fn load_one(path: &str, source: &str, packs: &mut Vec<Pack>, outcome: &mut Outco
     match pack::load(path, source) {
         Ok(pack) => packs.push(pack),
         Err(problems) => {
-            let rule = pack_rule(path, source);
+            let rule = pack_rule(path);
             push_problems(outcome, path, source, &rule, Kind::RulesError, problems);
         }
     }
 }
 
-fn pack_rule(path: &str, _source: &str) -> String {
+fn pack_rule(path: &str) -> String {
     let stem = Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -101,7 +101,7 @@ fn build(packs: Vec<Pack>, outcome: &mut Outcome, compile: Compile) -> Option<En
                     outcome,
                     path,
                     source,
-                    &pack_rule(path, source),
+                    &pack_rule(path),
                     Kind::RulesError,
                     vec![problem],
                 );
@@ -198,8 +198,8 @@ pub fn collect_inputs(
     outcome: &mut Outcome,
 ) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let include = globs(&config.include, config);
-    let exclude = globs(&config.exclude, config);
+    let include = globs(&config.include);
+    let exclude = globs(&config.exclude);
     for arg in args {
         if arg == "-" {
             inputs.push(Input::Stdin {
@@ -263,7 +263,7 @@ fn config_base(config: &Config) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-fn globs(patterns: &[String], _config: &Config) -> Option<globset_like::Set> {
+fn globs(patterns: &[String]) -> Option<globset_like::Set> {
     (!patterns.is_empty()).then(|| globset_like::Set::new(patterns))
 }
 
