@@ -4,9 +4,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{FileInfo, Summary};
+use super::json::{to_json, Report};
 use crate::batch::{Batch, Spellings, Totals};
-use crate::finding::Finding;
 
 #[derive(Serialize)]
 struct Drift<'a> {
@@ -15,23 +14,19 @@ struct Drift<'a> {
     forms: Vec<&'a str>,
 }
 
+/// `check`'s JSON object, plus what only a corpus shows.
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    files: &'a [FileInfo],
-    diagnostics: &'a [Finding],
-    summary: Summary,
+struct BatchReport<'a> {
+    #[serde(flatten)]
+    report: Report<'a>,
     totals: &'a Totals,
     spellings: &'a Spellings,
     drift: Vec<Drift<'a>>,
 }
 
 pub fn json(batch: &Batch) -> String {
-    let report = Report {
-        version: 1,
-        files: &batch.outcome.files,
-        diagnostics: &batch.outcome.findings,
-        summary: batch.outcome.summary(),
+    let report = BatchReport {
+        report: Report::of(&batch.outcome),
         totals: &batch.totals,
         spellings: &batch.spellings,
         drift: batch
@@ -43,9 +38,7 @@ pub fn json(batch: &Batch) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
+    to_json(&report)
 }
 
 /// Markdown table cells: pipes and line breaks would end the cell.

@@ -5,12 +5,31 @@ use serde::Serialize;
 use super::{FileInfo, Outcome, Summary};
 use crate::finding::Finding;
 
+/// The `json` object; the batch report's JSON extends it.
 #[derive(Serialize)]
-struct Report<'a> {
+pub(super) struct Report<'a> {
     version: u32,
     files: &'a [FileInfo],
     diagnostics: &'a [Finding],
     summary: Summary,
+}
+
+impl<'a> Report<'a> {
+    pub(super) fn of(outcome: &'a Outcome) -> Report<'a> {
+        Report {
+            version: 1,
+            files: &outcome.files,
+            diagnostics: &outcome.findings,
+            summary: outcome.summary(),
+        }
+    }
+}
+
+/// Pretty JSON with a final line break.
+pub(super) fn to_json(value: &impl Serialize) -> String {
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 #[derive(Serialize)]
@@ -22,15 +41,7 @@ struct SummaryLine {
 }
 
 pub fn render(outcome: &Outcome) -> String {
-    let report = Report {
-        version: 1,
-        files: &outcome.files,
-        diagnostics: &outcome.findings,
-        summary: outcome.summary(),
-    };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
+    to_json(&Report::of(outcome))
 }
 
 pub fn render_lines(outcome: &Outcome) -> String {

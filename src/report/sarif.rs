@@ -76,7 +76,5 @@ pub fn render(outcome: &Outcome) -> String {
             "results": results,
         }]
     });
-    let mut out = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::to_json(&sarif)
 }
