@@ -159,12 +159,29 @@ fn empty_span() -> Span {
 }
 
 pub fn unreadable(path: &str, kind: Kind, reason: &str) -> Finding {
+    file_finding(
+        path,
+        "input/read",
+        kind,
+        Severity::Error,
+        format!("cannot read {path}: {reason}"),
+    )
+}
+
+/// A finding about a whole file (at its start): unreadable, binary, truncated output.
+pub fn file_finding(
+    path: &str,
+    rule: &str,
+    kind: Kind,
+    severity: Severity,
+    message: String,
+) -> Finding {
     Finding {
         path: path.to_owned(),
-        rule: "input/read".to_owned(),
+        rule: rule.to_owned(),
         kind,
-        severity: Severity::Error,
-        message: format!("cannot read {path}: {reason}"),
+        severity,
+        message,
         span: empty_span(),
         text: String::new(),
         fix: None,
@@ -356,15 +373,17 @@ pub fn check_bytes(
     if policy.max_findings > 0 && findings.len() > policy.max_findings {
         let dropped = findings.len() - policy.max_findings;
         findings.truncate(policy.max_findings);
-        let mut note = unreadable(display, Kind::InputTruncated, "");
-        note.severity = Severity::Info;
-        note.rule = "input/max-findings".to_owned();
-        note.message = format!(
-            "{dropped} more finding{} dropped (--max-findings {})",
-            if dropped == 1 { "" } else { "s" },
-            policy.max_findings
-        );
-        findings.push(note);
+        findings.push(file_finding(
+            display,
+            "input/max-findings",
+            Kind::InputTruncated,
+            Severity::Info,
+            format!(
+                "{dropped} more finding{} dropped (--max-findings {})",
+                if dropped == 1 { "" } else { "s" },
+                policy.max_findings
+            ),
+        ));
     }
     Checked {
         info: Some(FileInfo {
@@ -382,14 +401,17 @@ pub fn check_bytes(
 }
 
 fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
-    let finding = match err {
-        DecodeError::Binary => {
-            let mut f = unreadable(display, Kind::InputBinary, "");
-            f.severity = Severity::Info;
-            f.rule = "input/binary".to_owned();
-            f.message = format!("{display} looks binary (it holds a NUL byte); skipped");
-            f
-        }
+    let (finding, source) = match err {
+        DecodeError::Binary => (
+            file_finding(
+                display,
+                "input/binary",
+                Kind::InputBinary,
+                Severity::Info,
+                format!("{display} looks binary (it holds a NUL byte); skipped"),
+            ),
+            None,
+        ),
         DecodeError::Invalid { offset, encoding } => {
             let valid = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or_default();
             let lines = LineIndex::new(valid);
@@ -399,21 +421,32 @@ fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
                 Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
             };
             let end = (offset + 1).min(bytes.len());
-            let mut f = unreadable(display, Kind::InputEncoding, "");
-            f.rule = "input/encoding".to_owned();
-            f.message = format!("{display} is not valid {name}: byte 0x{:02X} at offset {offset} (line {line}, column {column})", bytes.get(offset).copied().unwrap_or(0));
+            let mut f = file_finding(
+                display,
+                "input/encoding",
+                Kind::InputEncoding,
+                Severity::Error,
+                format!(
+                    "{display} is not valid {name}: byte 0x{:02X} at offset {offset} (line {line}, column {column})",
+                    bytes.get(offset).copied().unwrap_or(0)
+                ),
+            );
+            // Shown over the file decoded lossily: up to the bad byte it is the file
+            // itself, and the bad byte is the U+FFFD standing at the same offset.
             f.span = Span {
                 start: offset,
                 end,
                 line,
                 column,
-                source: 0..0,
+                source: offset..offset + '\u{FFFD}'.len_utf8(),
             };
             f.help = Some("convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)".to_owned());
-            f
+            f.label = Some("not valid here".to_owned());
+            (f, Some(String::from_utf8_lossy(bytes).into_owned()))
         }
     };
     Checked {
+        source: source.map(|s| (display.to_owned(), s)),
         findings: vec![finding],
         ..Checked::default()
     }

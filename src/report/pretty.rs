@@ -172,6 +172,10 @@ impl Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
+        // Findings about a whole file (unreadable, binary) have no passage to show.
+        if self.source.text.is_empty() || f.span.source.end > self.source.text.len() {
+            return None;
+        }
         let source = self.source;
         let primary =
             LabeledSpan::new_primary_with_span(f.label.clone(), source.clip(&f.span.source));
