@@ -6,8 +6,7 @@
 use claimlint::document::{DocOptions, Document};
 use claimlint::engine::Engine;
 use claimlint::pack;
-use claimlint::report::Outcome;
-use claimlint::runner;
+use claimlint::workspace::load;
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 
@@ -16,9 +15,8 @@ fn main() {
 }
 
 fn engine() -> Engine {
-    let mut outcome = Outcome::default();
-    let packs = runner::load_packs(None, &mut outcome);
-    runner::build_engine(packs, &mut outcome).expect("built-in packs compile")
+    let (packs, _) = load::load_packs(None);
+    Engine::new(packs).expect("built-in packs compile")
 }
 
 /// A deterministic pseudo-random article of `bytes` bytes on one line.
@@ -94,8 +92,7 @@ fn distinct_sentences_hygiene(bencher: Bencher, bytes: usize) {
 
 /// The shipped packs plus a pack of `rules` claim rules, each anchored on its own word.
 fn engine_with_claims(rules: usize) -> Engine {
-    let mut outcome = Outcome::default();
-    let mut packs = runner::load_packs(None, &mut outcome);
+    let (mut packs, _) = load::load_packs(None);
     let mut toml = String::from("format = 1\n[pack]\nid = \"synthetic\"\n");
     for i in 0..rules {
         toml.push_str(&format!(

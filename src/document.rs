@@ -6,8 +6,8 @@ use jiff::civil::Date;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::decode::{decode, DecodeError};
-use crate::finding::{Finding, Kind, LineIndex, Severity, Span};
+use crate::decode::{decode, DecodeError, Encoding};
+use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
 use crate::format::{self, Format, MetaValue};
 use crate::lang::{self, Lang};
 use crate::offsets::{OffsetMap, TextBuilder};
@@ -37,6 +37,8 @@ impl DocOptions {
 pub struct Document {
     pub path: String,
     pub format: Format,
+    /// The file's encoding.
+    pub encoding: Encoding,
     /// The decoded file (for UTF-8, the file itself).
     pub source: String,
     /// The checked text: prose only, NFC.
@@ -71,6 +73,7 @@ impl Document {
         let mut doc = Document {
             path: path.to_owned(),
             format,
+            encoding: decoded.encoding,
             lines: LineIndex::new(&decoded.source),
             suppressions: Suppressions::parse(&decoded.source),
             source: decoded.source,
@@ -88,6 +91,29 @@ impl Document {
         doc.resolve_lang(extracted.lang, extracted.lang_origin, opts);
         doc.resolve_date(extracted.date, extracted.date_origin, opts);
         Ok(doc)
+    }
+
+    /// A document whose checked text is `text` exactly, as a plain-text file: no
+    /// decoding, format or normalisation step, paragraphs at blank lines. For checks' unit
+    /// tests, where spans must slice the very string handed in.
+    pub fn from_text(path: &str, text: &str, lang: Lang, date: Date) -> Document {
+        Document {
+            path: path.to_owned(),
+            format: Format::Text,
+            encoding: Encoding::Utf8,
+            lines: LineIndex::new(text),
+            suppressions: Suppressions::default(),
+            source: text.to_owned(),
+            paragraphs: paragraphs(text, Format::Text),
+            text: text.to_owned(),
+            lang,
+            lang_source: "cli",
+            date,
+            date_source: "cli",
+            problems: Vec::new(),
+            text_maps: Vec::new(),
+            file_map: None,
+        }
     }
 
     fn resolve_lang(
@@ -149,19 +175,17 @@ impl Document {
     fn problem(&mut self, source_range: Range<usize>, message: String) {
         let span = self.span_of_source(source_range);
         let text = self.source_text(&span).to_owned();
-        self.problems.push(Finding {
-            path: self.path.clone(),
-            rule: "input/metadata".to_owned(),
-            kind: Kind::InputMetadata,
-            severity: Severity::Error,
-            message,
-            span,
-            text,
-            fix: None,
-            labels: Vec::new(),
-            help: None,
-            label: Some("not understood".to_owned()),
-        });
+        self.problems.push(
+            Finding::new(
+                self.path.clone(),
+                RuleId::new("input", "metadata"),
+                Kind::InputMetadata,
+                span,
+                text,
+                message,
+            )
+            .with_primary_label("not understood"),
+        );
     }
 
     /// The range of `source` a range of the checked text came from.
@@ -179,6 +203,7 @@ impl Document {
     /// Resolves a range of the decoded source to a span of the original file.
     pub fn span_of_source(&self, source: Range<usize>) -> Span {
         let (line, column) = self.lines.position(&self.source, source.start);
+        let (end_line, end_column) = self.lines.position(&self.source, source.end);
         let bytes = match &self.file_map {
             Some(map) => map.map_range(source.clone()),
             None => source.clone(),
@@ -188,6 +213,8 @@ impl Document {
             end: bytes.end,
             line,
             column,
+            end_line,
+            end_column,
             source,
         }
     }
@@ -201,14 +228,6 @@ impl Document {
     pub fn year(&self) -> i16 {
         self.date.year()
     }
-}
-
-/// Today's date, or `CLAIMLINT_TODAY`, which pins "today" for reproducible runs and tests.
-pub fn today() -> Date {
-    std::env::var("CLAIMLINT_TODAY")
-        .ok()
-        .and_then(|s| s.parse::<Date>().ok())
-        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
 }
 
 /// Reads `YYYY-MM-DD`, alone or as the date part of an RFC 3339 timestamp, as written.

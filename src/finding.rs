@@ -39,7 +39,7 @@ impl fmt::Display for Severity {
 }
 
 macro_rules! kinds {
-    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+    ($($variant:ident => $name:literal, $severity:ident, $autofix:literal, $doc:literal;)*) => {
         /// What a finding is about. The names are part of the output contract.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind { $(#[doc = $doc] $variant,)* }
@@ -51,8 +51,20 @@ macro_rules! kinds {
                 match self { $(Kind::$variant => $name,)* }
             }
 
+            /// One line: what a finding of this kind says is wrong.
             pub fn description(self) -> &'static str {
                 match self { $(Kind::$variant => $doc,)* }
+            }
+
+            /// The severity of a finding of this kind unless a rule or the config says
+            /// otherwise (claim rules carry their own).
+            pub fn default_severity(self) -> Severity {
+                match self { $(Kind::$variant => Severity::$severity,)* }
+            }
+
+            /// Whether `check --fix` applies the fixes of this kind (others are shown only).
+            pub fn autofix(self) -> bool {
+                match self { $(Kind::$variant => $autofix,)* }
             }
 
             pub fn parse(s: &str) -> Option<Kind> {
@@ -62,26 +74,101 @@ macro_rules! kinds {
     };
 }
 
+// The registry of finding kinds: name, default severity, whether `--fix` applies its
+// fixes, and what it means. `explain KIND`, SARIF descriptions and the kinds table of
+// docs/KINDS.md come from here (a test fails when the docs drift).
 kinds! {
-    SpellingWrong => "spelling.wrong", "a spelling the pack lists as wrong";
-    SpellingStyle => "spelling.style", "a known spelling that departs from the house style of the document's language";
-    SpellingInconsistent => "spelling.inconsistent", "an entity spelt several ways in one document";
-    SpellingNearMiss => "spelling.near-miss", "a word within a few edits of a known name";
-    ClaimValue => "claim.value", "a quantity that contradicts what is known";
-    ClaimDate => "claim.date", "a date that contradicts what is known";
-    ClaimSince => "claim.since", "a start date or duration that contradicts what is known";
-    ClaimConflict => "claim.conflict", "two statements of one claim that contradict each other";
-    HygieneDuplicate => "hygiene.duplicate", "a repeated sentence or a leftover fragment of one";
-    HygieneMarkup => "hygiene.markup", "HTML entities or tags left in the text";
-    HygieneQuotes => "hygiene.quotes", "foreign or unbalanced quotation marks";
-    HygienePunctuation => "hygiene.punctuation", "punctuation artefacts and spacing";
-    InputEncoding => "input.encoding", "a file that is not valid UTF-8 or UTF-16";
-    InputBinary => "input.binary", "a binary file, skipped";
-    InputUnreadable => "input.unreadable", "a path that could not be read";
-    InputMetadata => "input.metadata", "a bad language or date in a document's metadata";
-    InputTruncated => "input.truncated", "findings dropped past --max-findings";
-    ConfigError => "config.error", "an error in claimlint.toml or the arguments";
-    RulesError => "rules.error", "an error in a rule pack";
+    SpellingWrong => "spelling.wrong", Error, true, "a spelling the pack lists as wrong";
+    SpellingStyle => "spelling.style", Warning, true, "a known spelling that departs from the house style of the document's language";
+    SpellingInconsistent => "spelling.inconsistent", Warning, true, "an entity spelt several ways in one document";
+    SpellingNearMiss => "spelling.near-miss", Warning, true, "a word within a few edits of a known name";
+    ClaimValue => "claim.value", Error, false, "a quantity that contradicts what is known";
+    ClaimDate => "claim.date", Error, false, "a date that contradicts what is known";
+    ClaimSince => "claim.since", Error, false, "a start date or duration that contradicts what is known";
+    ClaimConflict => "claim.conflict", Warning, false, "two statements of one claim that contradict each other";
+    HygieneDuplicate => "hygiene.duplicate", Warning, false, "a repeated sentence or a leftover fragment of one";
+    HygieneMarkup => "hygiene.markup", Warning, false, "HTML entities or tags left in the text";
+    HygieneQuotes => "hygiene.quotes", Warning, false, "foreign or unbalanced quotation marks";
+    HygienePunctuation => "hygiene.punctuation", Warning, false, "punctuation artefacts and spacing";
+    InputEncoding => "input.encoding", Error, false, "a file that is not valid UTF-8 or UTF-16";
+    InputBinary => "input.binary", Info, false, "a binary file, skipped";
+    InputUnreadable => "input.unreadable", Error, false, "a path that could not be read";
+    InputMetadata => "input.metadata", Error, false, "a bad language or date in a document's metadata";
+    InputTruncated => "input.truncated", Info, false, "findings dropped past --max-findings";
+    ConfigError => "config.error", Error, false, "an error in claimlint.toml or the arguments";
+    RulesError => "rules.error", Error, false, "an error in a rule pack";
+}
+
+impl Kind {
+    /// Findings of these kinds mean the run could not be trusted (exit status 2).
+    pub fn is_untrusted(self) -> bool {
+        matches!(
+            self,
+            Kind::ConfigError
+                | Kind::RulesError
+                | Kind::InputEncoding
+                | Kind::InputUnreadable
+                | Kind::InputMetadata
+        )
+    }
+}
+
+/// A rule's full id, `PACK/RULE` (`belarus/minsk`, `hygiene/quotes`), as diagnostics,
+/// suppressions and the config name it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct RuleId(String);
+
+impl RuleId {
+    pub fn new(pack: &str, rule: &str) -> RuleId {
+        RuleId(format!("{pack}/{rule}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The pack part of the id.
+    pub fn pack(&self) -> &str {
+        self.0.split_once('/').map_or(self.0.as_str(), |(p, _)| p)
+    }
+}
+
+impl std::ops::Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An id outside any pack (`config`).
+impl From<&str> for RuleId {
+    fn from(id: &str) -> RuleId {
+        RuleId(id.to_owned())
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
 }
 
 impl fmt::Display for Kind {
@@ -97,8 +184,9 @@ impl Serialize for Kind {
 }
 
 /// A resolved span: byte offsets into the original file, and the 1-based line and column
-/// (in Unicode scalar values) of its start. `source` is the same range in the decoded
-/// text, which renderers slice; it differs from the byte range only for UTF-16 files.
+/// (in Unicode scalar values) of its start and of its end (exclusive). `source` is the same
+/// range in the decoded text, which renderers slice; it differs from the byte range only for
+/// UTF-16 files.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub start: usize,
@@ -106,7 +194,26 @@ pub struct Span {
     pub line: usize,
     pub column: usize,
     #[serde(skip)]
+    pub end_line: usize,
+    #[serde(skip)]
+    pub end_column: usize,
+    #[serde(skip)]
     pub source: Range<usize>,
+}
+
+impl Span {
+    /// The start of a file: where findings about a whole file point.
+    pub fn file_start() -> Span {
+        Span {
+            start: 0,
+            end: 0,
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            source: 0..0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -124,7 +231,7 @@ pub struct Label {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub path: String,
-    pub rule: String,
+    pub rule: RuleId,
     pub kind: Kind,
     pub severity: Severity,
     pub message: String,
@@ -143,6 +250,64 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding with its kind's default severity; add the rest with the `with_` methods.
+    pub fn new(
+        path: impl Into<String>,
+        rule: RuleId,
+        kind: Kind,
+        span: Span,
+        text: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            path: path.into(),
+            rule,
+            kind,
+            severity: kind.default_severity(),
+            message: message.into(),
+            span,
+            text: text.into(),
+            fix: None,
+            labels: Vec::new(),
+            help: None,
+            label: None,
+        }
+    }
+
+    /// A finding about a whole file (at its start): unreadable, binary, truncated output.
+    pub fn about_file(path: &str, rule: RuleId, kind: Kind, message: impl Into<String>) -> Finding {
+        Finding::new(path, rule, kind, Span::file_start(), "", message)
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
+    pub fn with_fix(mut self, replacement: impl Into<String>) -> Finding {
+        self.fix = Some(Fix {
+            replacement: replacement.into(),
+        });
+        self
+    }
+
+    /// A secondary label (the earlier sentence, the majority variant, the other claim).
+    pub fn with_label(mut self, label: Label) -> Finding {
+        self.labels.push(label);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The label under the primary span.
+    pub fn with_primary_label(mut self, label: impl Into<String>) -> Finding {
+        self.label = Some(label.into());
+        self
+    }
+
     /// The order of the output: by file, then offset.
     pub fn sort_key(&self) -> (&str, usize, usize, Kind, &str, &str) {
         (
@@ -208,11 +373,14 @@ impl LineIndex {
 /// Resolves a span of a text that is the file itself (packs, configs, UTF-8 documents).
 pub fn plain_span(text: &str, lines: &LineIndex, range: Range<usize>) -> Span {
     let (line, column) = lines.position(text, range.start);
+    let (end_line, end_column) = lines.position(text, range.end);
     Span {
         start: range.start,
         end: range.end,
         line,
         column,
+        end_line,
+        end_column,
         source: range,
     }
 }

@@ -1,3 +1,7 @@
+//! The `claimlint` binary: the command line over the library's [`claimlint::Workspace`].
+
+mod cli;
+
 fn main() {
-    std::process::exit(claimlint::cli::main());
+    std::process::exit(cli::main());
 }

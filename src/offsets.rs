@@ -25,6 +25,7 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The identity map of a text of `len` bytes.
+    #[cfg(test)]
     pub fn identity(len: usize) -> Self {
         let pieces = if len == 0 {
             Vec::new()
@@ -98,6 +99,7 @@ impl OffsetMap {
     }
 
     /// Maps a source offset back to the derived text (the first text byte at or after it).
+    #[cfg(test)]
     pub fn invert(&self, src: usize) -> usize {
         let idx = self.pieces.partition_point(|p| p.src_start <= src);
         let Some(idx) = idx.checked_sub(1) else {

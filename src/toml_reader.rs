@@ -88,10 +88,6 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.span.clone()
     }
 
-    pub fn what(&self) -> &str {
-        &self.what
-    }
-
     /// The raw value of `key`, marking it known.
     pub fn value(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
         self.seen.push(key);

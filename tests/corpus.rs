@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use claimlint::finding::Kind;
-use claimlint::report::{self, Outcome, OutputFormat, PrettyOptions};
+use claimlint::report::{self, OutputFormat, PrettyOptions};
+use claimlint::Outcome;
 
 mod common;
 

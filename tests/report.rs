@@ -2,8 +2,8 @@
 
 use std::process::Command;
 
-use claimlint::batch;
 use claimlint::finding::Kind;
+use claimlint::workspace::Batch;
 
 const PACK: &str = r#"format = 1
 [pack]
@@ -22,14 +22,13 @@ patterns.en = ["{n} people (died|were killed)"]
 
 mod common;
 
-fn batch_of(docs: &[(&str, &str)]) -> batch::Batch {
-    let engine = common::engine_of("demo.toml", PACK);
+fn batch_of(docs: &[(&str, &str)]) -> Batch {
+    let workspace = common::workspace(&common::engine_of("demo.toml", PACK), None);
     let mut results: Vec<_> = docs
         .iter()
-        .map(|(name, text)| common::check(&engine, name, text.as_bytes(), None))
+        .map(|(name, text)| workspace.check_bytes(name, text.as_bytes()))
         .collect();
-    let outcome = common::outcome_of(&mut results);
-    batch::build(outcome, &results)
+    workspace.report(&mut results)
 }
 
 #[test]

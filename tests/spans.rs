@@ -2,18 +2,20 @@
 //! slices the original bytes to exactly the text the finding names, and the same names
 //! are found.
 
-use claimlint::engine::Engine;
+use std::sync::Arc;
+
 use claimlint::finding::Finding;
+use claimlint::Engine;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 mod common;
 
-fn engine() -> Engine {
+fn engine() -> Arc<Engine> {
     common::builtin_engine()
 }
 
-fn check(engine: &Engine, name: &str, bytes: &[u8]) -> Vec<Finding> {
+fn check(engine: &Arc<Engine>, name: &str, bytes: &[u8]) -> Vec<Finding> {
     common::check(engine, name, bytes, Some(claimlint::Lang::Fr)).findings
 }
 
@@ -74,7 +76,7 @@ fn names(findings: &[Finding]) -> Vec<(String, String, String)> {
         .map(|f| {
             (
                 f.kind.to_string(),
-                f.rule.clone(),
+                f.rule.to_string(),
                 f.text.nfc().collect::<String>().replace("\r\n", "\n"),
             )
         })

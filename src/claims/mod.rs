@@ -6,11 +6,6 @@
 //! longest literal word, else an entity it names) occurs there. The cost of a document
 //! thus grows with the patterns its sentences can match, not with the number of rules.
 
-pub mod check;
-pub mod pattern;
-pub mod selftest;
-pub mod tokens;
-
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -19,10 +14,10 @@ use regex::{Regex, RegexSet};
 use crate::expr::{self, DateExpr, Quantity, When};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
+use crate::pack::pattern::{self, Element, Literal, Slot};
 use crate::pack::Pack;
+use crate::tokens::{self, Token, TokenKind};
 use crate::toml_reader::Problem;
-use pattern::{Element, Literal, Slot};
-use tokens::{Token, TokenKind};
 
 /// An entity as (pack index, entity index).
 pub type EntityKey = (usize, usize);

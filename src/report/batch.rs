@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::json::{to_json, Report};
-use crate::batch::{Batch, Spellings, Totals};
+use crate::workspace::batch::{Batch, Spellings, Totals};
 
 #[derive(Serialize)]
 struct Drift<'a> {

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
-use super::Outcome;
 use crate::finding::Severity;
+use crate::workspace::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use crate::batch::Batch;
 use crate::finding::{Finding, Severity};
+use crate::workspace::batch::Batch;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

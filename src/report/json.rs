@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::{FileInfo, Outcome, Summary};
 use crate::finding::Finding;
+use crate::workspace::{FileInfo, Outcome, Summary};
 
 /// The `json` object; the batch report's JSON extends it.
 #[derive(Serialize)]

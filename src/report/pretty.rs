@@ -8,8 +8,9 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Outcome, PrettyOptions};
+use super::PrettyOptions;
 use crate::finding::{Finding, LineIndex, Severity};
+use crate::workspace::Outcome;
 
 /// A file's text for miette, read through a line index: a span's context costs a
 /// binary search, not a scan from the start of the file (miette's own `str` source

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
-use super::Outcome;
 use crate::finding::Severity;
+use crate::workspace::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
     let mut rules: BTreeMap<&str, &crate::finding::Finding> = BTreeMap::new();

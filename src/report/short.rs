@@ -1,6 +1,6 @@
 //! `path:line:col: severity[kind] rule: message`, one finding per line.
 
-use super::Outcome;
+use crate::workspace::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();

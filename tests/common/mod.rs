@@ -1,57 +1,50 @@
-//! What the integration tests share: an engine over given or built-in packs, and one
-//! document checked with the default config on 2025-12-13.
+//! What the integration tests share: an engine over given or built-in packs, and documents
+//! checked through the library's [`Workspace`] with the default config on 2025-12-13.
 
 #![allow(dead_code)] // each test file uses part of it
 
-use claimlint::config::Config;
-use claimlint::document::DocOptions;
-use claimlint::engine::Engine;
-use claimlint::pack::{self, Pack};
-use claimlint::report::Outcome;
-use claimlint::runner::{self, Checked, Policy};
-use claimlint::Lang;
+use std::sync::Arc;
+
+use claimlint::workspace::{Config, Settings};
+use claimlint::{pack, Checked, Engine, Lang, Outcome, Workspace};
 
 pub const DATE: jiff::civil::Date = jiff::civil::Date::constant(2025, 12, 13);
 
-/// The built-in packs.
-pub fn builtin_engine() -> Engine {
-    let mut outcome = Outcome::default();
-    let packs = runner::load_packs(None, &mut outcome);
-    engine(packs)
+/// Settings of every test: documents dated 2025-12-13, no finding limit, no config file.
+pub fn settings(lang: Option<Lang>) -> Settings {
+    let mut settings = Settings::new(DATE);
+    settings.date = Some(DATE);
+    settings.lang = lang;
+    settings.max_findings = 0;
+    settings.no_config = true;
+    settings
+}
+
+/// The built-in packs, loaded as `claimlint check` loads them.
+pub fn builtin_engine() -> Arc<Engine> {
+    let workspace = Workspace::load(&settings(None));
+    assert!(workspace.problems().is_empty(), "the built-in packs load");
+    workspace.engine
 }
 
 /// One pack from TOML text.
-pub fn engine_of(name: &str, toml: &str) -> Engine {
-    engine(vec![pack::load(name, toml).expect("test pack loads")])
+pub fn engine_of(name: &str, toml: &str) -> Arc<Engine> {
+    let pack = pack::load(name, toml).expect("test pack loads");
+    Arc::new(Engine::new(vec![pack]).expect("test packs compile"))
 }
 
-fn engine(packs: Vec<Pack>) -> Engine {
-    let mut outcome = Outcome::default();
-    runner::build_engine(packs, &mut outcome).expect("test packs compile")
+/// A workspace over `engine`, for documents in `lang` unless they declare one.
+pub fn workspace(engine: &Arc<Engine>, lang: Option<Lang>) -> Workspace {
+    Workspace::with_engine(Arc::clone(engine), Config::default(), &settings(lang))
 }
 
 /// Checks one document dated 2025-12-13 (unless it says otherwise), in `lang` unless it
 /// declares one, with the default config and no finding limit.
-pub fn check(engine: &Engine, name: &str, bytes: &[u8], lang: Option<Lang>) -> Checked {
-    let config = Config::default();
-    let policy = Policy {
-        config: &config,
-        max_findings: 0,
-    };
-    let mut opts = DocOptions::new(DATE);
-    opts.date = Some(DATE);
-    opts.lang = lang.map(|l| (l, "cli"));
-    runner::check_bytes(name, bytes, engine, &opts, &policy)
+pub fn check(engine: &Arc<Engine>, name: &str, bytes: &[u8], lang: Option<Lang>) -> Checked {
+    workspace(engine, lang).check_bytes(name, bytes)
 }
 
 /// Moves checked documents into one sorted outcome.
 pub fn outcome_of(results: &mut [Checked]) -> Outcome {
-    let mut outcome = Outcome::default();
-    for checked in results {
-        outcome.files.extend(checked.info.clone());
-        outcome.findings.append(&mut checked.findings);
-        outcome.sources.extend(checked.source.take());
-    }
-    outcome.sort();
-    outcome
+    workspace(&Arc::new(Engine::empty()), None).outcome(results)
 }

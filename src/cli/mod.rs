@@ -1,4 +1,8 @@
-//! The `claimlint` command line: arguments, commands, exit statuses.
+//! The `claimlint` command line: arguments, commands, printing, exit statuses. Everything
+//! else is the library's [`Workspace`].
+
+mod explain;
+mod init;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -6,14 +10,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::config::{Config, FailOn};
-use crate::document::DocOptions;
-use crate::engine::Engine;
-use crate::finding::{Kind, Severity};
-use crate::lang::Lang;
-use crate::report::{self, Outcome, OutputFormat, PrettyOptions};
-use crate::runner::{self, Checked, Input, Policy};
-use crate::{explain, fix};
+use claimlint::report::{self, OutputFormat, PrettyOptions};
+use claimlint::workspace::{selftest, FailOn, Input};
+use claimlint::{Engine, Lang, Settings, Severity, Workspace};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -21,7 +20,7 @@ use crate::{explain, fix};
     version,
     about = "Checks news articles against a desk's rule packs before publication"
 )]
-pub struct Cli {
+struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -190,72 +189,32 @@ pub fn main() -> i32 {
                 }
             })
         }
-        Command::Init { dir } => explain::init(&dir),
+        Command::Init { dir } => init::init(&dir),
     }
 }
 
-/// Loads the config (unless disabled); its problems become findings.
-fn load_config(args: &PackArgs, outcome: &mut Outcome) -> Config {
-    if args.no_config {
-        return Config::default();
-    }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|cwd| Config::discover(&cwd)),
-    };
-    let Some(path) = path else {
-        return Config::default();
-    };
-    let display = runner::display_path(&path);
-    match std::fs::read_to_string(&path) {
-        Ok(source) => match Config::parse(&path, &source) {
-            Ok(config) => config,
-            Err(problems) => {
-                runner::push_problems(
-                    outcome,
-                    &display,
-                    &source,
-                    "config",
-                    Kind::ConfigError,
-                    problems,
-                );
-                Config::default()
-            }
-        },
-        Err(err) => {
-            outcome.findings.push(runner::unreadable(
-                &display,
-                Kind::ConfigError,
-                &err.to_string(),
-            ));
-            Config::default()
-        }
-    }
+/// Today's date, or `CLAIMLINT_TODAY`, which pins "today" for reproducible runs and tests.
+fn today() -> Date {
+    std::env::var("CLAIMLINT_TODAY")
+        .ok()
+        .and_then(|s| s.parse::<Date>().ok())
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
 }
 
-/// The packs of `--rules`, else of the config, else the built-in ones.
-fn load_packs(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Vec<crate::pack::Pack> {
-    let rules: Option<&[PathBuf]> = if !args.rules.is_empty() {
-        Some(&args.rules)
-    } else {
-        config.rules.as_deref()
-    };
-    runner::load_packs(rules, outcome)
+fn settings(packs: &PackArgs) -> Settings {
+    let mut settings = Settings::new(today());
+    settings.rules.clone_from(&packs.rules);
+    settings.no_config = packs.no_config;
+    settings.config.clone_from(&packs.config);
+    settings
 }
 
-fn engine_for(args: &PackArgs, config: &Config, outcome: &mut Outcome) -> Engine {
-    let packs = load_packs(args, config, outcome);
-    runner::build_engine(packs, outcome).unwrap_or_else(Engine::empty)
-}
-
-/// Prints pack or config problems to stderr; true when there were any.
-fn print_problems(mut outcome: Outcome) -> bool {
-    if outcome.findings.is_empty() {
+/// Prints the workspace's config and pack problems to stderr; true when there were any.
+fn print_problems(workspace: &Workspace) -> bool {
+    if workspace.problems().is_empty() {
         return false;
     }
-    outcome.sort();
+    let outcome = workspace.outcome(&mut []);
     eprint!(
         "{}",
         report::render(&outcome, OutputFormat::Pretty, pretty_options(true))
@@ -265,41 +224,36 @@ fn print_problems(mut outcome: Outcome) -> bool {
 
 /// For commands that only need the packs: problems are printed and exit 2.
 fn with_engine(args: &PackArgs, run: impl FnOnce(&Engine) -> i32) -> i32 {
-    let mut outcome = Outcome::default();
-    let config = load_config(args, &mut outcome);
-    let engine = engine_for(args, &config, &mut outcome);
-    if print_problems(outcome) {
+    let workspace = Workspace::load(&settings(args));
+    if print_problems(&workspace) {
         return 2;
     }
-    run(&engine)
+    run(&workspace.engine)
 }
 
 /// `rules test`: every example of the chosen packs, with the packs' own examples not
 /// holding back the load (a failing example is reported, not a load error).
 fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
-    let mut outcome = Outcome::default();
-    let config = load_config(args, &mut outcome);
-    let packs = load_packs(args, &config, &mut outcome);
-    let engine = runner::build_engine_untested(packs, &mut outcome);
-    if print_problems(outcome) {
+    let mut settings = settings(args);
+    settings.self_test = false;
+    let workspace = Workspace::load(&settings);
+    if print_problems(&workspace) {
         return 2;
     }
-    let Some(engine) = engine else {
+    let engine = &workspace.engine;
+    if let Some(id) = ids
+        .iter()
+        .find(|id| !engine.packs().iter().any(|p| &&p.id == id))
+    {
+        eprintln!("error: no pack \"{id}\" is loaded (claimlint rules list shows them)");
         return 2;
-    };
-    for id in ids {
-        if !engine.packs().iter().any(|p| &p.id == id) {
-            eprintln!("error: no pack \"{id}\" is loaded (claimlint rules list shows them)");
-            return 2;
-        }
     }
-    let today = crate::document::today();
     let mut failed = 0;
     for (p, pack) in engine.packs().iter().enumerate() {
         if !ids.is_empty() && !ids.contains(&pack.id) {
             continue;
         }
-        let results = crate::claims::selftest::run(&engine, p, today);
+        let results = selftest::run(engine, p, settings.today);
         println!("{} ({})", pack.id, pack.path);
         for r in &results {
             let which = if r.expects_finding { "fail" } else { "pass" };
@@ -338,105 +292,49 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
     }
 }
 
-/// A run's setup: config, engine, document options, inputs.
-struct Run {
-    outcome: Outcome,
-    config: Config,
-    engine: Engine,
-    opts: DocOptions,
-    inputs: Vec<Input>,
+/// A run's setup: the workspace and its inputs.
+fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
+    let mut settings = settings(&args.packs);
+    settings.lang = match args.lang {
+        LangArg::Fr => Some(Lang::Fr),
+        LangArg::En => Some(Lang::En),
+        LangArg::Auto => None,
+    };
+    settings.date = args.date;
+    settings.max_findings = args.max_findings;
+    settings.fail_on = args.fail_on.map(|f| match f {
+        FailOnArg::Error => FailOn::At(Severity::Error),
+        FailOnArg::Warning => FailOn::At(Severity::Warning),
+        FailOnArg::Never => FailOn::Never,
+    });
+    let mut workspace = Workspace::load(&settings);
+    let paths = if args.paths.is_empty() {
+        vec![".".to_owned()]
+    } else {
+        args.paths.clone()
+    };
+    let inputs = workspace.inputs(&paths, args.stdin_filename.as_deref());
+    (workspace, inputs)
 }
 
-impl Run {
-    fn new(args: &RunArgs) -> Run {
-        let mut outcome = Outcome::default();
-        let config = load_config(&args.packs, &mut outcome);
-        let engine = engine_for(&args.packs, &config, &mut outcome);
-        let mut opts = DocOptions::new(crate::document::today());
-        opts.lang = match args.lang {
-            LangArg::Fr => Some((Lang::Fr, "cli")),
-            LangArg::En => Some((Lang::En, "cli")),
-            LangArg::Auto => config.lang.map(|l| (l, "config")),
-        };
-        opts.date = args.date;
-        let paths = if args.paths.is_empty() {
-            vec![".".to_owned()]
-        } else {
-            args.paths.clone()
-        };
-        let inputs = runner::collect_inputs(
-            &paths,
-            args.stdin_filename.as_deref(),
-            &config,
-            &mut outcome,
-        );
-        Run {
-            outcome,
-            config,
-            engine,
-            opts,
-            inputs,
-        }
-    }
-
-    fn policy(&self, args: &RunArgs) -> Policy<'_> {
-        Policy {
-            config: &self.config,
-            max_findings: args.max_findings,
-        }
-    }
-
-    /// Checks every input on `-j` threads, calling `done` after each.
-    fn check_all(&self, args: &RunArgs, done: &(dyn Fn() + Sync)) -> Vec<Checked> {
-        let policy = self.policy(args);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.jobs.unwrap_or(0))
-            .build();
-        let run = || {
-            runner::check_all_with_progress(&self.inputs, &self.engine, &self.opts, &policy, done)
-        };
-        match &pool {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        }
-    }
-
-    fn fail_on(&self, args: &RunArgs) -> FailOn {
-        match args.fail_on {
-            Some(FailOnArg::Error) => FailOn::At(Severity::Error),
-            Some(FailOnArg::Warning) => FailOn::At(Severity::Warning),
-            Some(FailOnArg::Never) => FailOn::Never,
-            None => self.config.fail_on.unwrap_or(FailOn::At(Severity::Error)),
-        }
-    }
-}
-
-/// Moves per-document results into the outcome (files, findings, sources).
-fn collect(outcome: &mut Outcome, results: &mut [Checked]) {
-    for checked in results {
-        outcome.files.extend(checked.info.clone());
-        outcome.findings.append(&mut checked.findings);
-        if let Some((path, source)) = checked.source.take() {
-            outcome.sources.insert(path, source);
-        }
+/// Runs `run` on `-j` threads.
+fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
     }
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let run = Run::new(&args.run);
-    let mut results = run.check_all(&args.run, &|| {});
+    let (workspace, inputs) = open(&args.run);
+    let mut results = on_threads(args.run.jobs, || workspace.check_all(&inputs, &|| {}));
     if args.fix {
-        let policy = run.policy(&args.run);
-        for (input, checked) in run.inputs.iter().zip(results.iter_mut()) {
-            if let Some(rechecked) = fix::apply(input, checked, &run.engine, &run.opts, &policy) {
-                *checked = rechecked;
-            }
-        }
+        workspace.fix(&inputs, &mut results);
     }
-    let fail_on = run.fail_on(&args.run);
-    let mut outcome = run.outcome;
-    collect(&mut outcome, &mut results);
-    outcome.sort();
+    let outcome = workspace.outcome(&mut results);
     let format = match args.format {
         Some(FormatArg::Pretty) => OutputFormat::Pretty,
         Some(FormatArg::Short) => OutputFormat::Short,
@@ -451,7 +349,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(rendered.as_bytes());
     let _ = stdout.flush();
-    exit_status(&outcome, fail_on)
+    workspace.exit_status(&outcome)
 }
 
 fn batch_report(args: ReportArgs) -> i32 {
@@ -460,7 +358,7 @@ fn batch_report(args: ReportArgs) -> i32 {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let render: fn(&crate::batch::Batch) -> String = match extension.as_deref() {
+    let render: fn(&claimlint::workspace::Batch) -> String = match extension.as_deref() {
         Some("html" | "htm") => report::html::render,
         Some("md" | "markdown") => report::batch::markdown,
         Some("json") => report::batch::json,
@@ -472,26 +370,16 @@ fn batch_report(args: ReportArgs) -> i32 {
             return 2;
         }
     };
-    let run = Run::new(&args.run);
-    // A progress bar on a terminal, for runs long enough to want one.
-    let bar = if std::io::stderr().is_terminal() && run.inputs.len() > 20 {
-        let bar = indicatif::ProgressBar::new(run.inputs.len() as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
-        {
-            bar.set_style(style);
-        }
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let mut results = run.check_all(&args.run, &|| bar.inc(1));
+    let (workspace, inputs) = open(&args.run);
+    let bar = progress_bar(inputs.len());
+    let mut results = on_threads(args.run.jobs, || {
+        workspace.check_all(&inputs, &|| bar.inc(1))
+    });
     bar.finish_and_clear();
-    let fail_on = run.fail_on(&args.run);
-    let mut outcome = run.outcome;
-    collect(&mut outcome, &mut results);
-    let batch = crate::batch::build(outcome, &results);
-    if let Err(err) = fix::write_atomically(&args.output, render(&batch).as_bytes()) {
+    let batch = workspace.report(&mut results);
+    if let Err(err) =
+        claimlint::workspace::fix::write_atomically(&args.output, render(&batch).as_bytes())
+    {
         eprintln!("error: cannot write {}: {err}", args.output.display());
         return 2;
     }
@@ -504,26 +392,19 @@ fn batch_report(args: ReportArgs) -> i32 {
         summary.warnings,
         summary.infos
     );
-    exit_status(&batch.outcome, fail_on)
+    workspace.exit_status(&batch.outcome)
 }
 
-/// 2 when the run cannot be trusted, else 1 when a finding reaches `fail_on`, else 0.
-pub fn exit_status(outcome: &Outcome, fail_on: FailOn) -> i32 {
-    let untrusted = outcome.findings.iter().any(|f| {
-        matches!(
-            f.kind,
-            Kind::ConfigError
-                | Kind::RulesError
-                | Kind::InputEncoding
-                | Kind::InputUnreadable
-                | Kind::InputMetadata
-        )
-    });
-    if untrusted {
-        return 2;
+/// A progress bar on a terminal, for runs long enough to want one.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() || len <= 20 {
+        return indicatif::ProgressBar::hidden();
     }
-    match fail_on {
-        FailOn::Never => 0,
-        FailOn::At(level) => i32::from(outcome.findings.iter().any(|f| f.severity >= level)),
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+    {
+        bar.set_style(style);
     }
+    bar
 }

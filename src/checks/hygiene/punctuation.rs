@@ -7,9 +7,38 @@
 
 use std::ops::Range;
 
-use super::{Check, HygieneFinding};
+use crate::checks::{BuiltinRule, Check, Context, Diagnostic, Sink};
+use crate::finding::Kind;
 use crate::sentence::is_abbreviation;
 use crate::Lang;
+
+pub static RULE: BuiltinRule = BuiltinRule {
+    id: "hygiene/punctuation",
+    kind: Kind::HygienePunctuation,
+    summary:
+        "stray artefacts, doubled spaces, the language's spacing before ; : ! ? and inside « »",
+    doc: "Reports stray artefacts of conversion (`' ;`, `,,`, a lone `;` before a full stop), \
+          doubled spaces, and each language's spacing rules: in French a no-break space \
+          (U+00A0) or a narrow no-break space (U+202F) before ; : ! ? and inside « », in \
+          English no space before them. Marks inside markup debris are left to \
+          hygiene/markup. The fix writes the right spacing.",
+};
+
+/// `hygiene/punctuation`.
+pub struct Punctuation;
+
+impl Check for Punctuation {
+    fn builtin(&self) -> Option<&'static BuiltinRule> {
+        Some(&RULE)
+    }
+
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let markup: Vec<Range<usize>> = cx.markup().iter().map(|d| d.range.clone()).collect();
+        for paragraph in &cx.paragraphs {
+            sink.extend(check(cx.text(), paragraph.clone(), cx.doc.lang, &markup));
+        }
+    }
+}
 
 const NBSP: char = '\u{A0}';
 const NNBSP: char = '\u{202F}';
@@ -21,7 +50,7 @@ struct Scan<'a> {
     base: usize,
     para: &'a str,
     lang: Lang,
-    out: Vec<HygieneFinding>,
+    out: Vec<Diagnostic>,
 }
 
 pub(super) fn check(
@@ -29,7 +58,7 @@ pub(super) fn check(
     paragraph: Range<usize>,
     lang: Lang,
     markup: &[Range<usize>],
-) -> Vec<HygieneFinding> {
+) -> Vec<Diagnostic> {
     let Some(para) = text.get(paragraph.clone()) else {
         return Vec::new();
     };
@@ -108,8 +137,7 @@ impl Scan<'_> {
         for t in self.taken.iter_mut().take(to).skip(from) {
             *t = true;
         }
-        let mut finding =
-            HygieneFinding::new(Check::Punctuation, self.span(from, to), message, label);
+        let mut finding = Diagnostic::builtin(&RULE, self.span(from, to), message, label);
         finding.fix = fix;
         self.out.push(finding);
     }

@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+pub mod describe;
+pub mod pattern;
+
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::toml_reader::{self, date_text, expect_strings, Located, Problem, TableReader};
@@ -520,7 +523,7 @@ fn check_patterns(
     context: &[Located<String>],
     problems: &mut Vec<Problem>,
 ) {
-    use crate::claims::pattern::{self, Slot};
+    use pattern::Slot;
     let invalid = |p: &Located<String>, message: String| {
         Problem::new(
             p.span.clone(),

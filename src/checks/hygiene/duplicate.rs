@@ -21,7 +21,33 @@ use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::{Check, HygieneFinding};
+use crate::checks::{BuiltinRule, Check, Context, Diagnostic, Sink};
+use crate::finding::Kind;
+
+pub static RULE: BuiltinRule = BuiltinRule {
+    id: "hygiene/duplicate-sentence",
+    kind: Kind::HygieneDuplicate,
+    summary: "a sentence repeated in the document, or a leftover prefix of an earlier one",
+    doc: "Reports a sentence of three or more words that repeats an earlier one (compared \
+          after folding case, white space, quotation marks and accents), a sentence of four \
+          or more words that is the start of an earlier, longer one, a reworded leftover of \
+          an earlier sentence, and a fragment repeating the end of the sentence before it: \
+          what machine translation and copy-paste leave behind. A label points at the \
+          first sentence. Fix: delete the repeat.",
+};
+
+/// `hygiene/duplicate-sentence`.
+pub struct DuplicateSentence;
+
+impl Check for DuplicateSentence {
+    fn builtin(&self) -> Option<&'static BuiltinRule> {
+        Some(&RULE)
+    }
+
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        sink.extend(check(cx.text(), &cx.sentences));
+    }
+}
 
 /// Fewest words for a leftover fragment to be reported.
 const MIN_PREFIX_WORDS: usize = 4;
@@ -54,7 +80,7 @@ struct Normalised {
     prefixes: Vec<(usize, u64)>,
 }
 
-pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<HygieneFinding> {
+pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut whole: HashMap<String, usize> = HashMap::new();
     let mut prefixes: HashMap<u64, (usize, usize)> = HashMap::new();
@@ -93,13 +119,8 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<HygieneFindin
                 ),
             };
             out.push(
-                HygieneFinding::new(
-                    Check::DuplicateSentence,
-                    range.clone(),
-                    message.to_string(),
-                    label,
-                )
-                .with_related(sentences[earlier].clone(), "first written here"),
+                Diagnostic::builtin(&RULE, range.clone(), message.to_string(), label)
+                    .with_related(sentences[earlier].clone(), "first written here"),
             );
         }
         if !sentence.text.is_empty() {

@@ -3,7 +3,72 @@
 use std::ops::Range;
 
 use super::entities;
-use super::{describe_char, shown, Check, HygieneFinding};
+use super::{describe_char, shown};
+use crate::checks::{BuiltinRule, Check, Context, Diagnostic, Sink};
+use crate::document::Document;
+use crate::finding::Kind;
+use crate::format::Format;
+
+pub static RULE: BuiltinRule = BuiltinRule {
+    id: "hygiene/markup",
+    kind: Kind::HygieneMarkup,
+    summary: "HTML entities or tags left in the text, double-escaped entities in HTML",
+    doc: "Reports HTML entities left in prose (`&ldquo;`), broken ones that no browser \
+          decodes (`&ldquo ;`), tags left in text (`<br>`, `</p>`, comments), and in HTML \
+          documents entities or tags escaped twice, which show as code on the page. The fix \
+          is the character the entity stands for, where there is one; otherwise remove it.",
+};
+
+/// `hygiene/markup`.
+pub struct Markup;
+
+impl Check for Markup {
+    fn builtin(&self) -> Option<&'static BuiltinRule> {
+        Some(&RULE)
+    }
+
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        sink.extend(cx.markup().iter().cloned());
+    }
+}
+
+/// Markup debris in every paragraph, in text order. In HTML the checked text is decoded
+/// once: what shows as "&ldquo;" was written "&amp;ldquo;", so the message quotes the
+/// source as the user wrote it.
+pub fn scan(doc: &Document, paragraphs: &[Range<usize>]) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = paragraphs
+        .iter()
+        .flat_map(|p| check(&doc.text, p.clone()))
+        .collect();
+    found.sort_by_key(|d| d.range.start);
+    if doc.format == Format::Html {
+        for d in &mut found {
+            if let Some(message) = double_escaped_message(doc, d) {
+                d.message = message;
+            }
+        }
+    }
+    found
+}
+
+fn double_escaped_message(doc: &Document, d: &Diagnostic) -> Option<String> {
+    let source = doc.source_text(&doc.span(d.range.clone()));
+    let shown = doc.text.get(d.range.clone())?;
+    if source.starts_with("&amp;") {
+        Some(match &d.fix {
+            Some(fix) => {
+                format!("double-escaped HTML entity \"{source}\" shows as \"{shown}\": write {fix}")
+            }
+            None => format!("double-escaped HTML \"{source}\" shows as \"{shown}\""),
+        })
+    } else if source.starts_with("&lt;") {
+        Some(format!(
+            "escaped HTML tag \"{source}\" shows as \"{shown}\" in the page: remove it"
+        ))
+    } else {
+        None
+    }
+}
 
 /// HTML element names recognised as tags; anything else after `<` is prose.
 const TAG_NAMES: &[&str] = &[
@@ -108,7 +173,7 @@ const MAX_COMMENT_LEN: usize = 4096;
 /// Longest entity name in the table, with room to spare; longer runs are words.
 const MAX_NAME_LEN: usize = 32;
 
-pub(super) fn check(text: &str, paragraph: Range<usize>) -> Vec<HygieneFinding> {
+pub(super) fn check(text: &str, paragraph: Range<usize>) -> Vec<Diagnostic> {
     let Some(para) = text.get(paragraph.clone()) else {
         return Vec::new();
     };
@@ -208,7 +273,7 @@ fn reference_at(s: &str, start: usize) -> Option<Reference> {
     })
 }
 
-fn entity_at(para: &str, amp: usize) -> Option<HygieneFinding> {
+fn entity_at(para: &str, amp: usize) -> Option<Diagnostic> {
     let mut reference = reference_at(para, amp + 1)?;
     let mut double_escaped = false;
     // "&amp;ldquo;": an entity escaped twice.
@@ -242,16 +307,16 @@ fn entity_at(para: &str, amp: usize) -> Option<HygieneFinding> {
                 (Some(c), None) => describe_char(c),
                 _ => value.clone(),
             };
-            HygieneFinding::new(
-                Check::Markup,
+            Diagnostic::builtin(
+                &RULE,
                 range,
                 format!("{what} {raw}: write {written}"),
                 label,
             )
             .with_fix(value)
         }
-        None => HygieneFinding::new(
-            Check::Markup,
+        None => Diagnostic::builtin(
+            &RULE,
             range,
             format!("{what} {raw} stands for no character: remove it"),
             label,
@@ -260,7 +325,7 @@ fn entity_at(para: &str, amp: usize) -> Option<HygieneFinding> {
     Some(finding)
 }
 
-fn tag_at(para: &str, lt: usize) -> Option<HygieneFinding> {
+fn tag_at(para: &str, lt: usize) -> Option<Diagnostic> {
     let rest = para.get(lt..)?;
     let end = if rest.starts_with("<!--") {
         let body = rest.as_bytes().get(4..)?;
@@ -273,8 +338,8 @@ fn tag_at(para: &str, lt: usize) -> Option<HygieneFinding> {
         lt + tag_len(rest)?
     };
     let raw = para.get(lt..end)?;
-    Some(HygieneFinding::new(
-        Check::Markup,
+    Some(Diagnostic::builtin(
+        &RULE,
         lt..end,
         format!("HTML tag {} left in text: remove it", shown(raw)),
         "HTML tag",

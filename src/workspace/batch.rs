@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::claims::check::Extremes;
+use super::check::Checked;
+use super::outcome::Outcome;
+use crate::checks::claims::Extremes;
 use crate::finding::{Finding, Kind, Label, Severity};
-use crate::report::Outcome;
-use crate::runner::Checked;
 
 /// Finding counts by severity.
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
     for f in &outcome.findings {
         totals
             .by_rule
-            .entry(f.rule.clone())
+            .entry(f.rule.to_string())
             .or_default()
             .add(f.severity);
         totals
@@ -99,7 +99,7 @@ pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
         let Some(info) = &checked.info else { continue };
         for (entity, form) in &checked.spellings {
             *spellings
-                .entry(entity.clone())
+                .entry(entity.to_string())
                 .or_default()
                 .entry(info.lang.clone())
                 .or_default()
@@ -139,26 +139,27 @@ fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
                 continue;
             };
             let other_path = results[od].info.as_ref().map_or("", |i| i.path.as_str());
-            out.push(Finding {
-                path: info.path.clone(),
-                rule: s.rule.clone(),
-                kind: Kind::ClaimConflict,
-                severity: Severity::Warning,
-                message: format!(
-                    "the text says {}; {other_path} says {}; {}",
-                    s.value, other.value, s.about
-                ),
-                span: s.span.clone(),
-                text: s.text.clone(),
-                fix: None,
-                labels: vec![Label {
+            let message = format!(
+                "the text says {}; {other_path} says {}; {}",
+                s.value, other.value, s.about
+            );
+            out.push(
+                Finding::new(
+                    info.path.clone(),
+                    s.rule.clone(),
+                    Kind::ClaimConflict,
+                    s.span.clone(),
+                    s.text.clone(),
+                    message,
+                )
+                .with_label(Label {
                     span: other.span.clone(),
                     path: other_path.to_owned(),
                     message: format!("{other_path} says {}", other.value),
-                }],
-                help: Some(format!("claimlint explain {}", s.rule)),
-                label: Some(s.value.to_string()),
-            });
+                })
+                .with_help(format!("claimlint explain {}", s.rule))
+                .with_primary_label(s.value.to_string()),
+            );
         }
         // Only now: a document's own statements never conflict "across documents".
         for (k, s) in checked.statements.iter().enumerate() {

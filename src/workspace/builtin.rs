@@ -2,4 +2,7 @@
 //! `claimlint check article.md` works on a fresh install.
 
 /// (path shown in diagnostics, TOML text)
-pub const PACKS: &[(&str, &str)] = &[("rules/belarus.toml", include_str!("../rules/belarus.toml"))];
+pub const PACKS: &[(&str, &str)] = &[(
+    "rules/belarus.toml",
+    include_str!("../../rules/belarus.toml"),
+)];

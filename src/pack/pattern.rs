@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::tokens::{tokenize, TokenKind};
+use crate::tokens::{tokenize, TokenKind};
 
 /// The expression a pattern captures: what the text asserts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

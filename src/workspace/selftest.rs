@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use super::load::{pack_rule, Problems};
 use crate::document::{DocOptions, Document};
 use crate::engine::Engine;
 use crate::finding::Kind;
@@ -32,6 +33,23 @@ impl ExampleResult {
         Problem::new(self.example.span.clone(), message, self.detail.clone())
             .with_help("fix the rule's patterns or facts, or the example (claimlint rules test)")
     }
+}
+
+/// Every failing example of every loaded pack, as problems pointing into the pack.
+pub fn problems(engine: &Engine, today: Date) -> Problems {
+    let mut problems = Problems::default();
+    for (p, pack) in engine.packs().iter().enumerate() {
+        let failed: Vec<Problem> = run(engine, p, today)
+            .into_iter()
+            .filter(|r| !r.ok)
+            .map(|r| r.problem())
+            .collect();
+        if !failed.is_empty() {
+            let rule = pack_rule(&pack.path);
+            problems.add(&pack.path, &pack.source, rule, Kind::RulesError, failed);
+        }
+    }
+    problems
 }
 
 /// Runs the examples of every claim of pack `p`; `today` dates rules without `as_of`.
@@ -94,7 +112,7 @@ fn findings_per_lang(
                 .check(&doc)
                 .into_iter()
                 .filter(|f| {
-                    f.rule == rule
+                    f.rule.as_str() == rule
                         && matches!(
                             f.kind,
                             Kind::ClaimValue

@@ -3,11 +3,28 @@
 
 use std::collections::BTreeMap;
 
+use crate::checks::{Check, Context, Diagnostic, Sink};
 use crate::document::Document;
-use crate::finding::{Finding, Fix, Kind, Label, Severity};
+use crate::finding::{Kind, RuleId, Severity};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
 use crate::pack::{FormRole, Pack};
+
+/// The entities of every pack: wrong forms, house style, inconsistent variants and
+/// near-misses.
+pub struct Spelling;
+
+impl Check for Spelling {
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        sink.extend(check(
+            cx.doc,
+            &cx.packs.packs,
+            &cx.packs.names,
+            &cx.mentions,
+            &cx.near,
+        ));
+    }
+}
 
 /// One mention of one entity.
 struct Use<'a> {
@@ -22,7 +39,7 @@ pub fn check(
     names: &Names,
     mentions: &[Mention],
     near: &[NearMiss],
-) -> Vec<Finding> {
+) -> Vec<Diagnostic> {
     let lang = doc.lang;
     // Mentions grouped by entity, in document order.
     let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
@@ -45,7 +62,7 @@ pub fn check(
     for (&(p, e), uses) in &by_entity {
         let pack = &packs[p];
         let entity = &pack.entities[e];
-        let rule = format!("{}/{}", pack.id, entity.id);
+        let rule = RuleId::new(&pack.id, &entity.id);
         let preferred = entity.preferred.get(&lang);
         let most_used = most_used(uses);
         for u in uses {
@@ -67,7 +84,6 @@ pub fn check(
                     ),
                 };
                 Some(make(
-                    doc,
                     u,
                     &rule,
                     Kind::SpellingWrong,
@@ -86,7 +102,6 @@ pub fn check(
                     );
                     let label = format!("{} style: \"{pref}\"", lang.name());
                     make(
-                        doc,
                         u,
                         &rule,
                         Kind::SpellingStyle,
@@ -104,13 +119,11 @@ pub fn check(
                             "\"{}\" is spelt \"{major}\" elsewhere in this document",
                             u.form
                         );
-                        let label = Label {
-                            span: doc.span(first.clone()),
-                            path: doc.path.clone(),
-                            message: format!("\"{major}\" is the spelling used most"),
-                        };
+                        let label = (
+                            first.clone(),
+                            format!("\"{major}\" is the spelling used most"),
+                        );
                         make(
-                            doc,
                             u,
                             &rule,
                             Kind::SpellingInconsistent,
@@ -130,7 +143,7 @@ pub fn check(
         let form = names.form(n.form);
         let pack = &packs[form.pack];
         let entity = &pack.entities[form.entity];
-        let rule = format!("{}/{}", pack.id, entity.id);
+        let rule = RuleId::new(&pack.id, &entity.id);
         // Suggest the nearest form; but where the document's language has a house style
         // (of as many words), suggest that, so the fix does not itself depart from it; and
         // never suggest a wrong form.
@@ -151,7 +164,6 @@ pub fn check(
         let message = format!("\"{written}\" looks like a misspelling of \"{suggestion}\"");
         let label = format!("did you mean \"{suggestion}\"? ({rule})");
         out.push(make(
-            doc,
             &u,
             &rule,
             Kind::SpellingNearMiss,
@@ -194,31 +206,23 @@ fn fallback_fix(entity: &crate::pack::Entity, lang: Lang) -> Option<&str> {
 
 #[allow(clippy::too_many_arguments)]
 fn make(
-    doc: &Document,
     u: &Use<'_>,
-    rule: &str,
+    rule: &RuleId,
     kind: Kind,
     severity: Severity,
     message: String,
     fix: Option<&str>,
     label: String,
-    secondary: Option<Label>,
-) -> Finding {
-    let span = doc.span(u.range.clone());
-    let help = fix.map(|f| format!("replace with \"{f}\" (claimlint check --fix)"));
-    Finding {
-        path: doc.path.clone(),
-        rule: rule.to_owned(),
-        kind,
-        severity,
-        message,
-        text: doc.source_text(&span).to_owned(),
-        span,
-        fix: fix.map(|f| Fix {
-            replacement: f.to_owned(),
-        }),
-        labels: secondary.into_iter().collect(),
-        help,
-        label: Some(label),
+    secondary: Option<(std::ops::Range<usize>, String)>,
+) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(rule.clone(), kind, u.range.clone(), message)
+        .with_severity(severity)
+        .with_label(label);
+    if let Some(f) = fix {
+        diagnostic = diagnostic
+            .with_fix(f)
+            .with_help(format!("replace with \"{f}\" (claimlint check --fix)"));
     }
+    diagnostic.related.extend(secondary);
+    diagnostic
 }

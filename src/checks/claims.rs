@@ -2,19 +2,79 @@
 
 use jiff::civil::Date;
 
-use super::{Asserted, Claims, Instance};
+use crate::checks::{Check, Context, Diagnostic, Sink};
+use crate::claims::{Asserted, Claims, DocTokens, Instance};
 use crate::document::Document;
-use crate::explain::{describe_known, number};
 use crate::expr::{years_between, DayRange, Interval, When};
-use crate::finding::{Finding, Kind, Label, Severity};
+use crate::finding::{Kind, RuleId, Severity, Span};
+use crate::pack::describe::{describe_known, number};
 use crate::pack::{ClaimRule, Known, Pack, QuantityBound, QuantityFact, Trend};
 
+/// The claim rules of every pack: instances found by the matcher, checked against what
+/// is known and against each other; every instance with a value is also a [`Statement`].
+pub struct ClaimRules;
+
+impl Check for ClaimRules {
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        let doc = cx.doc;
+        let compiled = cx.packs;
+        let tokens = DocTokens::new(
+            &doc.text,
+            doc.lang,
+            doc.year(),
+            &cx.sentences,
+            &compiled.names,
+            &cx.mentions,
+            &cx.near,
+        );
+        let matches = compiled.claims.find(&tokens, &cx.active);
+        sink.patterns_tried += matches.patterns_tried;
+        let (diagnostics, contradicted) =
+            check(doc, &compiled.packs, &compiled.claims, &matches.instances);
+        for (instance, contradicts_facts) in matches.instances.iter().zip(contradicted) {
+            let Some(value) = instance.value else {
+                continue;
+            };
+            let rule = &compiled.claims.rules[instance.rule];
+            let pack = &compiled.packs[rule.pack];
+            let claim = &pack.claims[rule.claim];
+            let span = doc.span(instance.range.clone());
+            sink.statements.push(Statement {
+                text: doc.source_text(&span).to_owned(),
+                rule: RuleId::new(&pack.id, &claim.id),
+                about: claim.about.clone(),
+                value,
+                interval: comparable_across(&value, doc.date),
+                span,
+                contradicts_facts,
+            });
+        }
+        sink.extend(diagnostics);
+    }
+}
+
+/// One claim instance with a value, as a batch report compares them across documents.
+#[derive(Clone, Debug)]
+pub struct Statement {
+    pub rule: RuleId,
+    pub about: String,
+    pub value: Asserted,
+    /// See [`comparable_across`].
+    pub interval: Interval,
+    pub span: Span,
+    pub text: String,
+    /// Already reported against what is known (`claim.value`/`date`/`since`).
+    pub contradicts_facts: bool,
+}
+
+/// Checks instances against what is known, then against each other. Returns the
+/// diagnostics and, per instance, whether it contradicts what is known.
 pub fn check(
     doc: &Document,
     packs: &[Pack],
     claims: &Claims,
     instances: &[Instance],
-) -> Vec<Finding> {
+) -> (Vec<Diagnostic>, Vec<bool>) {
     let mut out = Vec::new();
     let mut contradicted = vec![false; instances.len()];
     for (i, instance) in instances.iter().enumerate() {
@@ -32,16 +92,7 @@ pub fn check(
             "the text says {value}; {}",
             known_statement(rule, known, doc.date)
         );
-        out.push(finding(
-            doc,
-            &pack.id,
-            rule,
-            instance,
-            kind,
-            rule.severity,
-            message,
-            Vec::new(),
-        ));
+        out.push(diagnostic(&pack.id, rule, instance, kind, message).with_severity(rule.severity));
     }
     // One conflict per later instance at most, against an earlier instance of the same
     // rule it cannot agree with. Keeping, per rule, the earlier interval with the lowest
@@ -66,23 +117,13 @@ pub fn check(
         let pack = &packs[compiled.pack];
         let rule = &pack.claims[compiled.claim];
         let message = format!("the text says {b} here and {a} earlier; {}", rule.about);
-        let label = Label {
-            span: doc.span(instances[i].range.clone()),
-            path: doc.path.clone(),
-            message: format!("earlier: {a}"),
-        };
-        out.push(finding(
-            doc,
-            &pack.id,
-            rule,
-            later,
-            Kind::ClaimConflict,
-            Severity::Warning,
-            message,
-            vec![label],
-        ));
+        out.push(
+            diagnostic(&pack.id, rule, later, Kind::ClaimConflict, message)
+                .with_severity(Severity::Warning)
+                .with_related(instances[i].range.clone(), format!("earlier: {a}")),
+        );
     }
-    out
+    (out, contradicted)
 }
 
 /// The kind of finding if `value` contradicts `known` for a document dated `at`.
@@ -237,34 +278,20 @@ impl Extremes {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    doc: &Document,
+fn diagnostic(
     pack: &str,
     rule: &ClaimRule,
     instance: &Instance,
     kind: Kind,
-    severity: Severity,
     message: String,
-    labels: Vec<Label>,
-) -> Finding {
-    let id = format!("{pack}/{}", rule.id);
-    let span = doc.span(instance.range.clone());
+) -> Diagnostic {
+    let id = RuleId::new(pack, &rule.id);
     let help = match &rule.source {
         Some(source) => format!("source: {source} · claimlint explain {id}"),
         None => format!("claimlint explain {id}"),
     };
-    Finding {
-        path: doc.path.clone(),
-        rule: id,
-        kind,
-        severity,
-        message,
-        text: doc.source_text(&span).to_owned(),
-        span,
-        fix: None,
-        labels,
-        help: Some(help),
-        label: instance.value.map(|v| v.to_string()),
-    }
+    let label = instance.value.map(|v| v.to_string()).unwrap_or_default();
+    Diagnostic::new(id, kind, instance.range.clone(), message)
+        .with_help(help)
+        .with_label(label)
 }

@@ -9,8 +9,35 @@
 
 use std::ops::Range;
 
-use super::{Check, HygieneFinding};
+use crate::checks::{BuiltinRule, Check, Context, Diagnostic, Sink};
+use crate::finding::Kind as FindingKind;
 use crate::Lang;
+
+pub static RULE: BuiltinRule = BuiltinRule {
+    id: "hygiene/quotes",
+    kind: FindingKind::HygieneQuotes,
+    summary: "quotation marks foreign to the document's language, quotes left open in a paragraph",
+    doc: "Reports quotation marks foreign to the document's language (in French „ and lone \
+          “ ”; in English « ») and quotes opened and not closed within their paragraph \
+          (at the opener), or closed without being opened. Each opener is closed only by its \
+          own closer: « by », „ by “ or ”, “ by ”, \" by \". Single quotes are never \
+          reported: the same characters are apostrophes.",
+};
+
+/// `hygiene/quotes`.
+pub struct Quotes;
+
+impl Check for Quotes {
+    fn builtin(&self) -> Option<&'static BuiltinRule> {
+        Some(&RULE)
+    }
+
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
+        for paragraph in &cx.paragraphs {
+            sink.extend(check(cx.text(), paragraph.clone(), cx.doc.lang));
+        }
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -41,7 +68,7 @@ struct Open {
     mark: usize,
 }
 
-pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<HygieneFinding> {
+pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Diagnostic> {
     let Some(para) = text.get(paragraph.clone()) else {
         return Vec::new();
     };
@@ -206,7 +233,7 @@ fn french_closer(prev: Option<char>, next: Option<char>) -> String {
     fix
 }
 
-fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<HygieneFinding> {
+fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<Diagnostic> {
     // (message on its own, tail when appended to a foreign-mark message, label)
     let balance = if problems.unclosed {
         Some((
@@ -233,7 +260,7 @@ fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<HygieneFi
         (None, Some((balance, _, label))) => (balance, label, None),
         (None, None) => return None,
     };
-    let mut found = HygieneFinding::new(Check::Quotes, range, message, label);
+    let mut found = Diagnostic::builtin(&RULE, range, message, label);
     found.fix = fix;
     if let Some(opener) = problems.opener {
         found = found.with_related(opener, "opened here");

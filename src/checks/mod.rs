@@ -1,0 +1,270 @@
+//! The checks: one contract ([`Check`]), one per-document [`Context`] computed once, one
+//! [`Sink`] they report into, and one table ([`CHECKS`]) that registers them.
+//!
+//! A check reports [`Diagnostic`]s over ranges of the checked text; the engine resolves
+//! them once into [`Finding`]s (spans of the original file, severities, text).
+//! Adding a built-in check is one file that implements [`Check`] and one line in
+//! [`CHECKS`].
+
+pub mod claims;
+pub mod hygiene;
+pub mod spelling;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::compiled::CompiledPacks;
+use crate::document::Document;
+use crate::finding::{Finding, Kind, Label, RuleId, Severity};
+use crate::names::{self, Mention, NearMiss};
+use crate::sentence::{self, clamp_to_chars};
+
+/// Every check the engine runs, in order. Register a new check here.
+pub static CHECKS: &[&dyn Check] = &[
+    &spelling::Spelling,
+    &hygiene::duplicate::DuplicateSentence,
+    &hygiene::markup::Markup,
+    &hygiene::quotes::Quotes,
+    &hygiene::punctuation::Punctuation,
+    &claims::ClaimRules,
+];
+
+/// One check: reads a document's [`Context`], reports into a [`Sink`].
+pub trait Check: Sync {
+    /// The built-in rule this check reports under; `None` for checks whose rules come
+    /// from packs (spelling, claims).
+    fn builtin(&self) -> Option<&'static BuiltinRule> {
+        None
+    }
+
+    fn run(&self, cx: &Context<'_>, sink: &mut Sink);
+}
+
+/// A rule of the built-in `hygiene` pack, with what `explain` and the docs say of it.
+#[derive(Debug)]
+pub struct BuiltinRule {
+    /// The full id, `hygiene/NAME`.
+    pub id: &'static str,
+    pub kind: Kind,
+    /// One line: what it reports.
+    pub summary: &'static str,
+    /// A paragraph for `explain`: what it reports, what it leaves alone, how to fix it.
+    pub doc: &'static str,
+}
+
+impl BuiltinRule {
+    /// The id within the pack (`quotes` for `hygiene/quotes`).
+    pub fn name(&self) -> &'static str {
+        self.id.split_once('/').map_or(self.id, |(_, n)| n)
+    }
+}
+
+/// The built-in rules, in registration order.
+pub fn builtin_rules() -> impl Iterator<Item = &'static BuiltinRule> {
+    CHECKS.iter().filter_map(|c| c.builtin())
+}
+
+/// What a check says about a range of the checked text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub rule: RuleId,
+    pub kind: Kind,
+    /// Bytes of the checked text: exactly the offending characters.
+    pub range: Range<usize>,
+    pub message: String,
+    /// Short label under the span.
+    pub label: String,
+    /// Replacement for `range`, only where certain.
+    pub fix: Option<String>,
+    /// Secondary labels (the earlier sentence, the majority variant, the other claim).
+    pub related: Vec<(Range<usize>, String)>,
+    pub help: Option<String>,
+    /// `None`: the kind's default severity.
+    pub severity: Option<Severity>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: RuleId, kind: Kind, range: Range<usize>, message: String) -> Diagnostic {
+        Diagnostic {
+            rule,
+            kind,
+            range,
+            message,
+            label: String::new(),
+            fix: None,
+            related: Vec::new(),
+            help: None,
+            severity: None,
+        }
+    }
+
+    /// A diagnostic of a built-in rule, with its label.
+    pub fn builtin(
+        rule: &BuiltinRule,
+        range: Range<usize>,
+        message: String,
+        label: &str,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            RuleId::new("hygiene", rule.name()),
+            rule.kind,
+            range,
+            message,
+        )
+        .with_label(label)
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+
+    pub fn with_related(mut self, range: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push((range, label.into()));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// The finding this says, with spans of the original file.
+    pub fn resolve(self, doc: &Document) -> Finding {
+        let span = doc.span(self.range);
+        let text = doc.source_text(&span).to_owned();
+        let mut finding = Finding::new(
+            doc.path.clone(),
+            self.rule,
+            self.kind,
+            span,
+            text,
+            self.message,
+        );
+        if let Some(severity) = self.severity {
+            finding = finding.with_severity(severity);
+        }
+        if !self.label.is_empty() {
+            finding = finding.with_primary_label(self.label);
+        }
+        let help = self.help.or_else(|| {
+            self.fix
+                .as_ref()
+                .map(|fix| format!("write \"{fix}\" instead"))
+        });
+        if let Some(fix) = self.fix {
+            finding = finding.with_fix(fix);
+        }
+        if let Some(help) = help {
+            finding = finding.with_help(help);
+        }
+        for (range, message) in self.related {
+            finding = finding.with_label(Label {
+                span: doc.span(range),
+                path: doc.path.clone(),
+                message,
+            });
+        }
+        finding
+    }
+}
+
+/// Where checks report: diagnostics, and the claim statements the claims check read.
+#[derive(Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+    pub statements: Vec<claims::Statement>,
+    /// Claim patterns tried on the document's sentences (the matcher's cost).
+    pub patterns_tried: usize,
+}
+
+impl Sink {
+    pub fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+}
+
+impl Extend<Diagnostic> for Sink {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
+        self.diagnostics.extend(iter);
+    }
+}
+
+/// What every check may read about one document, computed once.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub packs: &'a CompiledPacks,
+    /// Per pack: does it apply to the document's language.
+    pub active: Vec<bool>,
+    /// Paragraphs and sentences: ranges of the checked text, on char boundaries.
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Range<usize>>,
+    /// Mentions of known forms, and near-misses of them.
+    pub mentions: Vec<Mention>,
+    pub near: Vec<NearMiss>,
+    markup: OnceLock<Vec<Diagnostic>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, packs: &'a CompiledPacks) -> Context<'a> {
+        let paragraphs = doc.paragraphs.clone();
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| sentence::sentences(&doc.text, p.clone(), doc.lang))
+            .collect();
+        Context::with_blocks(doc, packs, paragraphs, sentences)
+    }
+
+    /// A context over given paragraphs and sentences (clamped onto char boundaries).
+    pub fn with_blocks(
+        doc: &'a Document,
+        packs: &'a CompiledPacks,
+        paragraphs: Vec<Range<usize>>,
+        sentences: Vec<Range<usize>>,
+    ) -> Context<'a> {
+        let text = &doc.text;
+        let clamp = |ranges: Vec<Range<usize>>| -> Vec<Range<usize>> {
+            ranges
+                .into_iter()
+                .filter_map(|r| clamp_to_chars(text, r))
+                .collect()
+        };
+        let active: Vec<bool> = packs.packs.iter().map(|p| p.applies_to(doc.lang)).collect();
+        let spaced = names::normalize_spaces(text);
+        let folded = names::fold(&spaced);
+        let mentions = packs.names.mentions(text, &folded, &active);
+        let words = names::words(text);
+        let near = packs.names.near_misses(text, &words, &mentions, &active);
+        Context {
+            doc,
+            packs,
+            active,
+            paragraphs: clamp(paragraphs),
+            sentences: clamp(sentences),
+            mentions,
+            near,
+            markup: OnceLock::new(),
+        }
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.doc.text
+    }
+
+    /// Markup debris in the paragraphs: reported by `hygiene/markup`, and skipped by
+    /// `hygiene/punctuation` (a broken entity's " ;" is not a spacing problem).
+    pub fn markup(&self) -> &[Diagnostic] {
+        self.markup
+            .get_or_init(|| hygiene::markup::scan(self.doc, &self.paragraphs))
+    }
+}

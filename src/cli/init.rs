@@ -1,0 +1,66 @@
+//! `claimlint init`: a starter config and an example pack that passes `rules test`.
+
+use std::path::Path;
+
+const STARTER_CONFIG: &str = r#"# claimlint configuration (see the README for every key)
+rules = ["rules"]           # packs: files or folders, relative to this file
+lang = "auto"               # default language of documents that do not declare one
+fail_on = "error"           # error | warning | never
+
+[severity]                  # by rule id, by kind, or by pack; "off" disables
+# "hygiene/quotes" = "off"
+# "spelling.style" = "info"
+
+[files]
+include = ["**/*.md", "**/*.txt", "**/*.html"]
+exclude = []
+"#;
+
+const STARTER_PACK: &str = r#"format = 1
+
+[pack]
+id = "example"
+title = "An example pack: edit it to hold what your desk knows"
+langs = ["fr", "en"]
+
+[[entity]]
+id = "valdoria"
+preferred = { fr = "Valdorie", en = "Valdoria" }
+variants = []
+wrong = ["Valdorria"]
+
+[[claim]]
+id = "valdoria-population"
+about = "the population of Valdoria"
+source = "National statistics office, 2025"
+quantity = { approx = 2400000, tolerance = 0.05, as_of = "2025-01-01" }
+patterns.fr = ["{entity:valdoria} {...} {n} d'habitants"]
+patterns.en = ["{entity:valdoria} {...} {n} people"]
+examples.pass = ["La Valdorie compte 2,4 millions d'habitants.", "Valdoria, home to 2.4 million people, voted."]
+examples.fail = ["La Valdorie compte 5 millions d'habitants."]
+"#;
+
+/// Writes a starter config and pack; never overwrites a file.
+pub fn init(dir: &Path) -> i32 {
+    let config = dir.join("claimlint.toml");
+    let pack = dir.join("rules").join("example.toml");
+    for path in [&config, &pack] {
+        if path.exists() {
+            eprintln!("error: {} already exists; nothing written", path.display());
+            return 2;
+        }
+    }
+    let written = std::fs::create_dir_all(dir.join("rules"))
+        .and_then(|()| std::fs::write(&config, STARTER_CONFIG))
+        .and_then(|()| std::fs::write(&pack, STARTER_PACK));
+    match written {
+        Ok(()) => {
+            println!("wrote {} and {}", config.display(), pack.display());
+            0
+        }
+        Err(err) => {
+            eprintln!("error: cannot write the starter files: {err}");
+            2
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Checking documents: decode, run the engine, apply suppressions, severities and the
+//! finding limit; in parallel over many inputs, results in the inputs' order.
+
+use rayon::prelude::*;
+
+use super::config::{Config, Level};
+use super::inputs::{read_input, Input};
+use super::load::unreadable;
+use super::outcome::FileInfo;
+use crate::checks::claims::Statement;
+use crate::decode::{DecodeError, Encoding};
+use crate::document::{DocOptions, Document};
+use crate::engine::Engine;
+use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
+
+/// What to do with each document's findings.
+pub struct Policy<'a> {
+    pub config: &'a Config,
+    pub max_findings: usize,
+}
+
+/// The result of checking one input.
+#[derive(Default)]
+pub struct Checked {
+    pub info: Option<FileInfo>,
+    pub findings: Vec<Finding>,
+    pub source: Option<(String, String)>,
+    /// What the document asserts (claim instances with values), for batch reports.
+    pub statements: Vec<Statement>,
+    /// (entity rule id, form) of every mention, for batch reports.
+    pub spellings: Vec<(RuleId, String)>,
+}
+
+pub fn check_bytes(
+    display: &str,
+    bytes: &[u8],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+) -> Checked {
+    let doc = match Document::load(display, bytes, opts) {
+        Ok(doc) => doc,
+        Err(err) => return decode_failure(display, bytes, err),
+    };
+    let analysis = engine.analyse(&doc);
+    let mut findings = analysis.findings;
+    findings.retain(|f| {
+        !doc.suppressions
+            .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
+    });
+    apply_levels(&mut findings, policy.config);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if policy.max_findings > 0 && findings.len() > policy.max_findings {
+        let dropped = findings.len() - policy.max_findings;
+        findings.truncate(policy.max_findings);
+        findings.push(Finding::about_file(
+            display,
+            RuleId::new("input", "max-findings"),
+            Kind::InputTruncated,
+            format!(
+                "{dropped} more finding{} dropped (--max-findings {})",
+                if dropped == 1 { "" } else { "s" },
+                policy.max_findings
+            ),
+        ));
+    }
+    Checked {
+        info: Some(FileInfo {
+            path: display.to_owned(),
+            lang: doc.lang.code().to_owned(),
+            lang_source: doc.lang_source.to_owned(),
+            date: doc.date.to_string(),
+            date_source: doc.date_source.to_owned(),
+        }),
+        findings,
+        source: Some((display.to_owned(), doc.source)),
+        statements: analysis.statements,
+        spellings: analysis.spellings,
+    }
+}
+
+fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
+    let (finding, source) = match err {
+        DecodeError::Binary => (
+            Finding::about_file(
+                display,
+                RuleId::new("input", "binary"),
+                Kind::InputBinary,
+                format!("{display} looks binary (it holds a NUL byte); skipped"),
+            ),
+            None,
+        ),
+        DecodeError::Invalid { offset, encoding } => {
+            let valid = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or_default();
+            let lines = LineIndex::new(valid);
+            let (line, column) = lines.position(valid, valid.len());
+            let name = match encoding {
+                Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
+                Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+            };
+            let end = (offset + 1).min(bytes.len());
+            // Shown over the file decoded lossily: up to the bad byte it is the file
+            // itself, and the bad byte is the U+FFFD standing at the same offset.
+            let span = Span {
+                start: offset,
+                end,
+                line,
+                column,
+                end_line: line,
+                end_column: column + 1,
+                source: offset..offset + '\u{FFFD}'.len_utf8(),
+            };
+            let message = format!(
+                "{display} is not valid {name}: byte 0x{:02X} at offset {offset} (line {line}, column {column})",
+                bytes.get(offset).copied().unwrap_or(0)
+            );
+            let f = Finding::new(
+                display,
+                RuleId::new("input", "encoding"),
+                Kind::InputEncoding,
+                span,
+                "",
+                message,
+            )
+            .with_help("convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)")
+            .with_primary_label("not valid here");
+            (f, Some(String::from_utf8_lossy(bytes).into_owned()))
+        }
+    };
+    Checked {
+        source: source.map(|s| (display.to_owned(), s)),
+        findings: vec![finding],
+        ..Checked::default()
+    }
+}
+
+/// Applies the config's severity overrides; `off` drops the finding.
+pub fn apply_levels(findings: &mut Vec<Finding>, config: &Config) {
+    if config.severity.is_empty() {
+        return;
+    }
+    findings.retain_mut(|f| match config.level(&f.rule, f.kind.as_str()) {
+        Some(Level::Off) => false,
+        Some(Level::On(s)) => {
+            f.severity = s;
+            true
+        }
+        None => true,
+    });
+}
+
+/// Checks every input on the current rayon pool; results keep the inputs' order.
+pub fn check_all(
+    inputs: &[Input],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+) -> Vec<Checked> {
+    check_all_with_progress(inputs, engine, opts, policy, &|| {})
+}
+
+/// [`check_all`], calling `done` after each input (a progress bar).
+pub fn check_all_with_progress(
+    inputs: &[Input],
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Checked> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let checked = match read_input(input) {
+                Ok(bytes) => check_bytes(input.display(), &bytes, engine, opts, policy),
+                Err(err) => Checked {
+                    findings: vec![unreadable(
+                        input.display(),
+                        Kind::InputUnreadable,
+                        &err.to_string(),
+                    )],
+                    ..Checked::default()
+                },
+            };
+            done();
+            checked
+        })
+        .collect()
+}
