@@ -64,6 +64,41 @@ pub fn builtin_rules() -> impl Iterator<Item = &'static BuiltinRule> {
     CHECKS.iter().filter_map(|c| c.builtin())
 }
 
+/// The kinds and built-in rules as Markdown tables: `docs/KINDS.md` is this text, and a
+/// test fails when it drifts.
+pub fn registry_markdown() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(
+        "# Finding kinds and built-in rules\n\n\
+         Generated from the registry (`Kind` in `src/finding.rs`, the checks in \
+         `src/checks/`); `cargo test --test docs` fails when this page drifts, and \
+         `UPDATE_DOCS=1 cargo test --test docs` rewrites it.\n\n\
+         ## Kinds\n\n\
+         | kind | default severity | `--fix` applies | what |\n|---|---|---|---|\n",
+    );
+    for kind in Kind::ALL {
+        let fix = if kind.autofix() { "yes" } else { "" };
+        let _ = writeln!(
+            out,
+            "| `{kind}` | {} | {fix} | {} |",
+            kind.default_severity(),
+            kind.description()
+        );
+    }
+    out.push_str("\n## Built-in rules (pack `hygiene`)\n\n| rule | kind | what |\n|---|---|---|\n");
+    for rule in builtin_rules() {
+        let _ = writeln!(
+            out,
+            "| `{}` | `{}` | {} |",
+            rule.id, rule.kind, rule.summary
+        );
+    }
+    for rule in builtin_rules() {
+        let _ = write!(out, "\n### `{}`\n\n{}\n", rule.id, rule.doc);
+    }
+    out
+}
+
 /// What a check says about a range of the checked text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {

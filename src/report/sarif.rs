@@ -1,26 +1,26 @@
 //! SARIF 2.1.0: one run, the rules that fired described in `tool.driver.rules`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
+
+use crate::checks::builtin_rules;
+use crate::finding::Kind;
 
 use crate::finding::Severity;
 use crate::workspace::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
-    let mut rules: BTreeMap<&str, &crate::finding::Finding> = BTreeMap::new();
+    // Every rule that fired, with every kind it reported (an entity rule reports
+    // `spelling.wrong` and `spelling.style` alike).
+    let mut rules: BTreeMap<&str, BTreeSet<Kind>> = BTreeMap::new();
     for f in &outcome.findings {
-        rules.entry(f.rule.as_str()).or_insert(f);
+        rules.entry(f.rule.as_str()).or_default().insert(f.kind);
     }
     let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, r)| (*r, i)).collect();
     let rule_objects: Vec<Value> = rules
-        .values()
-        .map(|f| {
-            json!({
-                "id": f.rule,
-                "shortDescription": {"text": format!("{}: {}", f.kind, f.kind.description())},
-            })
-        })
+        .iter()
+        .map(|(rule, kinds)| rule_descriptor(rule, kinds))
         .collect();
     let results: Vec<Value> = outcome
         .findings
@@ -77,4 +77,24 @@ pub fn render(outcome: &Outcome) -> String {
         }]
     });
     super::json::to_json(&sarif)
+}
+
+/// A `reportingDescriptor` from the registry: a built-in rule's summary and doc, or for a
+/// pack rule the kinds it reported, each with its meaning.
+fn rule_descriptor(rule: &str, kinds: &BTreeSet<Kind>) -> Value {
+    let described: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("{k}: {}", k.description()))
+        .collect();
+    let (short, full) = match builtin_rules().find(|r| r.id == rule) {
+        Some(builtin) => (builtin.summary.to_owned(), builtin.doc.to_owned()),
+        None => (described.join("; "), described.join("\n")),
+    };
+    json!({
+        "id": rule,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": format!("claimlint explain {rule}")},
+        "properties": {"kinds": kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()},
+    })
 }

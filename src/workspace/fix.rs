@@ -7,14 +7,6 @@ use super::check::{check_bytes, Checked, Policy};
 use super::inputs::Input;
 use crate::document::DocOptions;
 use crate::engine::Engine;
-use crate::finding::Kind;
-
-const FIXABLE: &[Kind] = &[
-    Kind::SpellingWrong,
-    Kind::SpellingStyle,
-    Kind::SpellingInconsistent,
-    Kind::SpellingNearMiss,
-];
 
 /// Applies the fixes of one checked input; returns the new check of the written file,
 /// or `None` when nothing was written (stdin, nothing to fix, not UTF-8).
@@ -31,7 +23,7 @@ pub fn apply(
     let mut edits: Vec<(std::ops::Range<usize>, &str)> = checked
         .findings
         .iter()
-        .filter(|f| FIXABLE.contains(&f.kind))
+        .filter(|f| f.kind.autofix())
         .filter_map(|f| {
             f.fix
                 .as_ref()
