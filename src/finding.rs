@@ -90,6 +90,7 @@ kinds! {
     HygieneMarkup => "hygiene.markup", Warning, false, "HTML entities or tags left in the text";
     HygieneQuotes => "hygiene.quotes", Warning, false, "foreign or unbalanced quotation marks";
     HygienePunctuation => "hygiene.punctuation", Warning, false, "punctuation artefacts and spacing";
+    HygieneInvisible => "hygiene.invisible", Warning, false, "invisible characters: controls, bidi controls, zero-width characters or soft hyphens inside words";
     InputEncoding => "input.encoding", Error, false, "a file that is not valid UTF-8 or UTF-16";
     InputBinary => "input.binary", Info, false, "a binary file, skipped";
     InputUnreadable => "input.unreadable", Error, false, "a path that could not be read";

@@ -96,6 +96,7 @@ fn corpus_shows_every_kind() {
         Kind::HygieneMarkup,
         Kind::HygieneQuotes,
         Kind::HygienePunctuation,
+        Kind::HygieneInvisible,
     ] {
         assert!(seen.contains(&kind), "no corpus article shows {kind}");
     }

@@ -26,6 +26,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &hygiene::markup::Markup,
     &hygiene::quotes::Quotes,
     &hygiene::punctuation::Punctuation,
+    &hygiene::invisible::Invisible,
     &claims::ClaimRules,
 ];
 

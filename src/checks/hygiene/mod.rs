@@ -7,6 +7,7 @@
 
 pub mod duplicate;
 mod entities;
+pub mod invisible;
 pub mod markup;
 pub mod punctuation;
 pub mod quotes;
