@@ -111,7 +111,16 @@ fn report_files_in_every_format() {
                     "self-contained"
                 );
             }
-            "md" => assert!(text.contains("## House-style drift")),
+            "md" => {
+                // Content, not the headings every report has: a drifting entity, a
+                // finding line with its place, and the wrong spelling quoted.
+                assert!(text.contains("- **belarus/"), "drift lists an entity");
+                assert!(
+                    text.contains("### corpus/spelling-fr-brouillon.txt"),
+                    "findings grouped by file"
+                );
+                assert!(text.contains("`spelling.near-miss`") && text.contains("«Mink»"));
+            }
             _ => {
                 let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
                 assert_eq!(value["version"], 1);

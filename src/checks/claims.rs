@@ -295,3 +295,38 @@ fn diagnostic(
         .with_help(help)
         .with_label(label)
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::ClaimRules;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    const PACK: &str = r#"format = 1
+[pack]
+id = "t"
+[[claim]]
+id = "bridges"
+about = "bridges over the river"
+quantity = { exact = 12 }
+patterns.fr = ["{n} ponts"]
+patterns.en = ["{n} bridges"]
+"#;
+
+    #[test]
+    fn pass_and_fail() {
+        Tester::with_pack(&ClaimRules, Lang::En, PACK)
+            .pass(&[
+                "The city has 12 bridges.",
+                "It has twelve bridges.",
+                "No figure here.",
+            ])
+            .fail(&[
+                "The city has 14 bridges.",
+                "It has 12 bridges, or 15 bridges.",
+            ]);
+        Tester::with_pack(&ClaimRules, Lang::Fr, PACK)
+            .pass(&["La ville compte 12 ponts."])
+            .fail(&["La ville compte 20 ponts."]);
+    }
+}

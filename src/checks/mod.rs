@@ -9,6 +9,8 @@
 pub mod claims;
 pub mod hygiene;
 pub mod spelling;
+#[cfg(test)]
+mod tester;
 
 use std::ops::Range;
 use std::sync::OnceLock;

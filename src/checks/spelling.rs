@@ -226,3 +226,40 @@ fn make(
     diagnostic.related.extend(secondary);
     diagnostic
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::Spelling;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    const PACK: &str = r#"format = 1
+[pack]
+id = "t"
+[[entity]]
+id = "capital"
+preferred = { fr = "Varsovie", en = "Warsaw" }
+wrong = ["Varsovia"]
+[[entity]]
+id = "leader"
+variants = ["Kowalsky", "Kowalski"]
+"#;
+
+    #[test]
+    fn pass_fail_and_fix() {
+        Tester::with_pack(&Spelling, Lang::Fr, PACK)
+            .pass(&[
+                "Le sommet a lieu à Varsovie.",
+                "Kowalski parle. Kowalski se tait.",
+            ])
+            .fail(&["À Varsovia, le sommet.", "À Warsaw.", "À Varsovle."])
+            .fix(&[
+                ("À Varsovia puis à Warsaw.", "À Varsovie puis à Varsovie."),
+                ("À Varsovle.", "À Varsovie."),
+                (
+                    "Kowalski parle, Kowalski aussi, puis Kowalsky.",
+                    "Kowalski parle, Kowalski aussi, puis Kowalski.",
+                ),
+            ]);
+    }
+}

@@ -370,3 +370,27 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::DuplicateSentence;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&DuplicateSentence, Lang::Fr)
+            .pass(&[
+                "Le port est fermé. Les engrais attendent.",
+                "Oui. Oui.",
+                "Le ministre parle. Le ministre se tait ensuite longuement.",
+            ])
+            .fail(&[
+                "Le port de Klaipeda reste fermé. Il pleut. Le port de Klaipeda reste fermé.",
+                "Le port de Klaipeda reste fermé aux engrais du pays. Le port de Klaipeda reste.",
+            ]);
+        Tester::new(&DuplicateSentence, Lang::En)
+            .pass(&["The port is shut. Fertiliser waits at the border."])
+            .fail(&["The port stays shut for now. The port stays shut for now."]);
+    }
+}

@@ -124,3 +124,21 @@ mod tests {
         assert!(found("\u{FEFF}Minsk est\u{200B} loin").is_empty());
     }
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::Invisible;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    #[test]
+    fn pass_fail_and_fix() {
+        Tester::new(&Invisible, Lang::Fr)
+            .pass(&["Loukachenko à Minsk.", "Mot\u{200B} suivant."])
+            .fail(&["Loukachen\u{AD}ko à Minsk."])
+            .fix(&[(
+                "Min\u{200B}\u{AD}sk et Lou\u{AD}kachenko",
+                "Minsk et Loukachenko",
+            )]);
+    }
+}

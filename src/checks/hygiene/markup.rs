@@ -381,3 +381,25 @@ fn tag_len(s: &str) -> Option<usize> {
         !attributes.contains('<') && (attributes.is_empty() || attributes.contains('='));
     plausible.then_some(close + 1)
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::Markup;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    #[test]
+    fn pass_fail_and_fix() {
+        Tester::new(&Markup, Lang::En)
+            .pass(&["Salt & pepper; a < b and c > d.", "AT&T said so."])
+            .fail(&[
+                "He said &ldquo;no&rdquo;.",
+                "Line one<br>line two.",
+                "A broken &ldquo ;quote.",
+            ])
+            .fix(&[
+                ("He said &ldquo;no&rdquo;.", "He said “no”."),
+                ("Fish &amp; chips.", "Fish & chips."),
+            ]);
+    }
+}

@@ -471,3 +471,25 @@ impl Scan<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::Punctuation;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    #[test]
+    fn pass_fail_and_fix() {
+        Tester::new(&Punctuation, Lang::Fr)
+            .pass(&["Il a dit\u{a0}: non. Pourquoi\u{202f}?"])
+            .fail(&["Il a dit : non.", "Pourquoi?", "Et,, puis."])
+            .fix(&[
+                ("Et,, puis.", "Et, puis."),
+                ("Il a dit  non.", "Il a dit non."),
+            ]);
+        Tester::new(&Punctuation, Lang::En)
+            .pass(&["He said: no. Why? Because."])
+            .fail(&["He said : no."])
+            .fix(&[("Why ?", "Why?")]);
+    }
+}

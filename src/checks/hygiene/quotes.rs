@@ -267,3 +267,29 @@ fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<Diagnosti
     }
     Some(found)
 }
+
+#[cfg(test)]
+mod vectors {
+    use super::Quotes;
+    use crate::checks::tester::Tester;
+    use crate::Lang;
+
+    #[test]
+    fn pass_and_fail() {
+        Tester::new(&Quotes, Lang::Fr)
+            .pass(&[
+                "Il a parlé de «\u{a0}négociations\u{a0}».",
+                "L’agence l’a confirmé.",
+            ])
+            .fail(&[
+                "Il a parlé de „négociations“.",
+                "Il a dit « oui sans fermer.",
+            ]);
+        Tester::new(&Quotes, Lang::En)
+            .pass(&[
+                "He called it “a first step”.",
+                "The students' union agreed.",
+            ])
+            .fail(&["He called it “a first step."]);
+    }
+}
