@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
 use crate::workspace::batch::Batch;
+use crate::workspace::Outcome;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -91,8 +92,7 @@ fn chart(batch: &Batch) -> String {
 }
 
 pub fn render(batch: &Batch) -> String {
-    let outcome = &batch.outcome;
-    let summary = outcome.summary();
+    let summary = batch.outcome.summary();
     let mut out =
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
@@ -112,8 +112,17 @@ pub fn render(batch: &Batch) -> String {
         out.push_str(&chart(batch));
         out.push('\n');
     }
+    files_table(batch, &mut out);
+    rules_table(batch, &mut out);
+    drift(batch, &mut out);
+    findings(&batch.outcome, &mut out);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn files_table(batch: &Batch, out: &mut String) {
     out.push_str("<h2>Files</h2>\n<table>\n<tr><th>file</th><th>language</th><th>date</th><th>errors</th><th>warnings</th><th>infos</th></tr>\n");
-    for file in &outcome.files {
+    for file in &batch.outcome.files {
         let c = batch
             .totals
             .by_file
@@ -134,7 +143,11 @@ pub fn render(batch: &Batch) -> String {
             c.infos
         );
     }
-    out.push_str("</table>\n<h2>Findings by rule</h2>\n<table>\n<tr><th>rule</th><th>errors</th><th>warnings</th><th>infos</th></tr>\n");
+    out.push_str("</table>\n");
+}
+
+fn rules_table(batch: &Batch, out: &mut String) {
+    out.push_str("<h2>Findings by rule</h2>\n<table>\n<tr><th>rule</th><th>errors</th><th>warnings</th><th>infos</th></tr>\n");
     for (rule, c) in &batch.totals.by_rule {
         let _ = writeln!(
             out,
@@ -145,7 +158,11 @@ pub fn render(batch: &Batch) -> String {
             c.infos
         );
     }
-    out.push_str("</table>\n<h2>House-style drift</h2>\n");
+    out.push_str("</table>\n");
+}
+
+fn drift(batch: &Batch, out: &mut String) {
+    out.push_str("<h2>House-style drift</h2>\n");
     let mut any = false;
     for (entity, lang, forms) in batch.drift() {
         any = true;
@@ -169,6 +186,10 @@ pub fn render(batch: &Batch) -> String {
             "<p>Every entity is spelt one way across the documents of each language.</p>\n",
         );
     }
+}
+
+/// Every finding under its file's heading, with its passage highlighted.
+fn findings(outcome: &Outcome, out: &mut String) {
     out.push_str("<h2>Findings</h2>\n");
     let mut current: Option<&str> = None;
     for f in &outcome.findings {
@@ -216,8 +237,6 @@ pub fn render(batch: &Batch) -> String {
         }
         out.push_str("</div>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 fn anchor(path: &str) -> String {

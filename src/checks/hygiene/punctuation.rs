@@ -157,118 +157,131 @@ impl Scan<'_> {
         let mut i = 0;
         while i < n {
             let c = self.chars[i].1;
-            if !self.free(i, i + 1) {
-                i += 1;
-                continue;
-            }
-            // French never has an apostrophe before a semicolon: "Coale' ;".
-            // (English may: "the students' ;" is a spacing matter there.)
-            if self.lang == Lang::Fr && matches!(c, '\'' | '’') {
-                let mut j = i + 1;
-                while self.char(j).is_some_and(is_inline_space) {
-                    j += 1;
-                }
-                if self.char(j) == Some(';') && self.free(i, j + 1) {
-                    let raw = self
-                        .para
-                        .get(self.offset(i)..self.offset(j + 1))
-                        .unwrap_or("");
-                    self.report(
-                        i,
-                        j + 1,
-                        format!("stray \"{raw}\" (machine-translation debris): remove it"),
-                        "stray apostrophe and semicolon",
-                        Some(String::new()),
-                    );
-                    i = j + 1;
-                    continue;
-                }
-            }
-            match c {
-                ',' => {
-                    let mut j = i + 1;
-                    while self.char(j) == Some(',') {
-                        j += 1;
-                    }
-                    if j - i >= 2 && self.free(i, j) {
-                        self.report(
-                            i,
-                            j,
-                            "doubled comma: write one comma".to_string(),
-                            "doubled comma",
-                            Some(",".to_string()),
-                        );
-                        i = j;
-                        continue;
-                    }
-                    let from = self.space_before(i);
-                    let text_before = from > 0;
-                    let line_break =
-                        (from..i).any(|k| self.char(k).is_some_and(|s| !is_inline_space(s)));
-                    if from < i && text_before && !line_break && self.free(from, i + 1) {
-                        self.report(
-                            from,
-                            i + 1,
-                            "space before a comma: remove it".to_string(),
-                            "space before comma",
-                            Some(",".to_string()),
-                        );
-                    }
-                }
-                ';' => {
-                    let mut j = i + 1;
-                    while self.char(j).is_some_and(is_inline_space) {
-                        j += 1;
-                    }
-                    let full_stop = self.char(j) == Some('.') && self.char(j + 1) != Some('.');
-                    if full_stop {
-                        let mut from = i;
-                        while from > 0 && self.char(from - 1).is_some_and(is_inline_space) {
-                            from -= 1;
-                        }
-                        if from > 0 && self.free(from, j + 1) {
-                            self.report(
-                                from,
-                                j + 1,
-                                "stray semicolon before a full stop: remove it".to_string(),
-                                "stray semicolon",
-                                Some(".".to_string()),
-                            );
-                            i = j + 1;
-                            continue;
-                        }
-                    }
-                }
-                '.' => {
-                    let prev = i.checked_sub(1).and_then(|p| self.char(p));
-                    let next = self.char(i + 1);
-                    if next == Some(',') && prev != Some('.') && !self.after_abbreviation(i) {
-                        self.report(
-                            i,
-                            i + 2,
-                            "stray full stop before a comma: keep one of them".to_string(),
-                            "full stop and comma",
-                            None,
-                        );
-                        i += 2;
-                        continue;
-                    }
-                    if next == Some('.') && prev != Some('.') && self.char(i + 2) != Some('.') {
-                        self.report(
-                            i,
-                            i + 2,
-                            "doubled full stop: write one, or an ellipsis (…)".to_string(),
-                            "doubled full stop",
-                            None,
-                        );
-                        i += 2;
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
+            let consumed = if self.free(i, i + 1) {
+                // French never has an apostrophe before a semicolon: "Coale' ;".
+                // (English may: "the students' ;" is a spacing matter there.)
+                let apostrophe = (self.lang == Lang::Fr && matches!(c, '\'' | '’'))
+                    .then(|| self.stray_apostrophe(i))
+                    .flatten();
+                apostrophe.or_else(|| match c {
+                    ',' => self.comma(i),
+                    ';' => self.semicolon(i),
+                    '.' => self.full_stop(i),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            i = consumed.unwrap_or(i + 1);
         }
+    }
+
+    /// `' ;` at char `i`; the char after it when reported.
+    fn stray_apostrophe(&mut self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while self.char(j).is_some_and(is_inline_space) {
+            j += 1;
+        }
+        if self.char(j) != Some(';') || !self.free(i, j + 1) {
+            return None;
+        }
+        let raw = self
+            .para
+            .get(self.offset(i)..self.offset(j + 1))
+            .unwrap_or("");
+        self.report(
+            i,
+            j + 1,
+            format!("stray \"{raw}\" (machine-translation debris): remove it"),
+            "stray apostrophe and semicolon",
+            Some(String::new()),
+        );
+        Some(j + 1)
+    }
+
+    /// A doubled comma (the char after it), or a space before a comma (reported, then
+    /// the scan goes on).
+    fn comma(&mut self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while self.char(j) == Some(',') {
+            j += 1;
+        }
+        if j - i >= 2 && self.free(i, j) {
+            self.report(
+                i,
+                j,
+                "doubled comma: write one comma".to_string(),
+                "doubled comma",
+                Some(",".to_string()),
+            );
+            return Some(j);
+        }
+        let from = self.space_before(i);
+        let text_before = from > 0;
+        let line_break = (from..i).any(|k| self.char(k).is_some_and(|s| !is_inline_space(s)));
+        if from < i && text_before && !line_break && self.free(from, i + 1) {
+            self.report(
+                from,
+                i + 1,
+                "space before a comma: remove it".to_string(),
+                "space before comma",
+                Some(",".to_string()),
+            );
+        }
+        None
+    }
+
+    /// A lone `;` before a full stop.
+    fn semicolon(&mut self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while self.char(j).is_some_and(is_inline_space) {
+            j += 1;
+        }
+        if self.char(j) != Some('.') || self.char(j + 1) == Some('.') {
+            return None;
+        }
+        let mut from = i;
+        while from > 0 && self.char(from - 1).is_some_and(is_inline_space) {
+            from -= 1;
+        }
+        if from == 0 || !self.free(from, j + 1) {
+            return None;
+        }
+        self.report(
+            from,
+            j + 1,
+            "stray semicolon before a full stop: remove it".to_string(),
+            "stray semicolon",
+            Some(".".to_string()),
+        );
+        Some(j + 1)
+    }
+
+    /// `.,` and `..` (not an ellipsis, not after an abbreviation).
+    fn full_stop(&mut self, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1).and_then(|p| self.char(p));
+        let next = self.char(i + 1);
+        if next == Some(',') && prev != Some('.') && !self.after_abbreviation(i) {
+            self.report(
+                i,
+                i + 2,
+                "stray full stop before a comma: keep one of them".to_string(),
+                "full stop and comma",
+                None,
+            );
+            return Some(i + 2);
+        }
+        if next == Some('.') && prev != Some('.') && self.char(i + 2) != Some('.') {
+            self.report(
+                i,
+                i + 2,
+                "doubled full stop: write one, or an ellipsis (…)".to_string(),
+                "doubled full stop",
+                None,
+            );
+            return Some(i + 2);
+        }
+        None
     }
 
     /// Whether the `.` at char `i` ends an abbreviation ("etc.,", "U.S.,").
