@@ -46,14 +46,8 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn markdown(batch: &Batch) -> String {
-    let summary = batch.outcome.summary();
-    let mut out = String::from("# claimlint report\n\n");
-    let _ = writeln!(
-        out,
-        "{} files checked: {} errors, {} warnings, {} infos.\n",
-        summary.files, summary.errors, summary.warnings, summary.infos
-    );
+/// Findings by kind and by rule.
+fn totals_tables(batch: &Batch, out: &mut String) {
     out.push_str(
         "## Findings by kind\n\n| kind | errors | warnings | infos |\n|---|---:|---:|---:|\n",
     );
@@ -77,6 +71,17 @@ pub fn markdown(batch: &Batch) -> String {
             c.infos
         );
     }
+}
+
+pub fn markdown(batch: &Batch) -> String {
+    let summary = batch.outcome.summary();
+    let mut out = String::from("# claimlint report\n\n");
+    let _ = writeln!(
+        out,
+        "{} files checked: {} errors, {} warnings, {} infos.\n",
+        summary.files, summary.errors, summary.warnings, summary.infos
+    );
+    totals_tables(batch, &mut out);
     out.push_str("\n## Files\n\n| file | lang | date | errors | warnings | infos |\n|---|---|---|---:|---:|---:|\n");
     for file in &batch.outcome.files {
         let c = batch

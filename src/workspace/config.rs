@@ -98,32 +98,7 @@ impl Config {
             }
         }
         if let Some(table) = root.value("severity") {
-            match table.get_ref() {
-                toml::de::DeValue::Table(entries) => {
-                    for (key, value) in entries.iter() {
-                        let name = key.get_ref().to_string();
-                        let level = toml_reader::expect_string(value, &name, &mut problems);
-                        if let Some(level) = level {
-                            match Level::parse(&level.value) {
-                                Some(l) => {
-                                    config.severity.insert(name, l);
-                                }
-                                None => problems.push(bad_value(
-                                    &name,
-                                    &level,
-                                    "\"error\", \"warning\", \"info\" or \"off\"",
-                                )),
-                            }
-                        }
-                    }
-                }
-                other => problems.push(toml_reader::wrong_type(
-                    table.span(),
-                    "severity",
-                    "a table",
-                    other,
-                )),
-            }
+            config.severity = read_severity(table, &mut problems);
         }
         if let Some(mut files) = root.table("files", &mut problems) {
             config.include = files
@@ -192,4 +167,41 @@ mod tests {
         let texts: Vec<&str> = problems.iter().map(|p| &src[p.span.clone()]).collect();
         assert_eq!(texts, ["\"de\"", "colour", "\"loud\""]);
     }
+}
+
+/// `[severity]`: rule ids, kinds or packs to levels.
+fn read_severity(
+    table: &toml::Spanned<toml::de::DeValue<'_>>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Level> {
+    let mut levels = BTreeMap::new();
+    let entries = match table.get_ref() {
+        toml::de::DeValue::Table(entries) => entries,
+        other => {
+            problems.push(toml_reader::wrong_type(
+                table.span(),
+                "severity",
+                "a table",
+                other,
+            ));
+            return levels;
+        }
+    };
+    for (key, value) in entries.iter() {
+        let name = key.get_ref().to_string();
+        let Some(level) = toml_reader::expect_string(value, &name, problems) else {
+            continue;
+        };
+        match Level::parse(&level.value) {
+            Some(l) => {
+                levels.insert(name, l);
+            }
+            None => problems.push(bad_value(
+                &name,
+                &level,
+                "\"error\", \"warning\", \"info\" or \"off\"",
+            )),
+        }
+    }
+    levels
 }
