@@ -139,36 +139,6 @@ fn bad_value(key: &str, value: &Located<String>, expected: &str) -> Problem {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_documented_example() {
-        let src = "rules = [\"rules\"]\nlang = \"fr\"\nfail_on = \"error\"\n\n[severity]\n\"hygiene/quotes\" = \"off\"\n\"spelling.style\" = \"info\"\n\n[files]\ninclude = [\"**/*.md\"]\nexclude = [\"archive/**\"]\n";
-        let config = Config::parse(Path::new("/x/claimlint.toml"), src).expect("valid");
-        assert_eq!(config.rules, Some(vec![PathBuf::from("/x/rules")]));
-        assert_eq!(config.lang, Some(Lang::Fr));
-        assert_eq!(
-            config.level("hygiene/quotes", "hygiene.quotes"),
-            Some(Level::Off)
-        );
-        assert_eq!(
-            config.level("belarus/minsk", "spelling.style"),
-            Some(Level::On(Severity::Info))
-        );
-        assert_eq!(config.level("belarus/minsk", "spelling.wrong"), None);
-    }
-
-    #[test]
-    fn unknown_keys_and_bad_values_point_into_the_file() {
-        let src = "lang = \"de\"\ncolour = 1\n[severity]\n\"spelling.style\" = \"loud\"\n";
-        let problems = Config::parse(Path::new("claimlint.toml"), src).expect_err("invalid");
-        let texts: Vec<&str> = problems.iter().map(|p| &src[p.span.clone()]).collect();
-        assert_eq!(texts, ["\"de\"", "colour", "\"loud\""]);
-    }
-}
-
 /// `[severity]`: rule ids, kinds or packs to levels.
 fn read_severity(
     table: &toml::Spanned<toml::de::DeValue<'_>>,
@@ -204,4 +174,34 @@ fn read_severity(
         }
     }
     levels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_example() {
+        let src = "rules = [\"rules\"]\nlang = \"fr\"\nfail_on = \"error\"\n\n[severity]\n\"hygiene/quotes\" = \"off\"\n\"spelling.style\" = \"info\"\n\n[files]\ninclude = [\"**/*.md\"]\nexclude = [\"archive/**\"]\n";
+        let config = Config::parse(Path::new("/x/claimlint.toml"), src).expect("valid");
+        assert_eq!(config.rules, Some(vec![PathBuf::from("/x/rules")]));
+        assert_eq!(config.lang, Some(Lang::Fr));
+        assert_eq!(
+            config.level("hygiene/quotes", "hygiene.quotes"),
+            Some(Level::Off)
+        );
+        assert_eq!(
+            config.level("belarus/minsk", "spelling.style"),
+            Some(Level::On(Severity::Info))
+        );
+        assert_eq!(config.level("belarus/minsk", "spelling.wrong"), None);
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_point_into_the_file() {
+        let src = "lang = \"de\"\ncolour = 1\n[severity]\n\"spelling.style\" = \"loud\"\n";
+        let problems = Config::parse(Path::new("claimlint.toml"), src).expect_err("invalid");
+        let texts: Vec<&str> = problems.iter().map(|p| &src[p.span.clone()]).collect();
+        assert_eq!(texts, ["\"de\"", "colour", "\"loud\""]);
+    }
 }
