@@ -15,7 +15,7 @@ fn main() {
 }
 
 fn engine() -> Engine {
-    let (packs, _) = load::load_packs(None);
+    let (packs, _) = load::load_packs(load::PackOrigin::Builtin);
     Engine::new(packs).expect("built-in packs compile")
 }
 
@@ -92,7 +92,7 @@ fn distinct_sentences_hygiene(bencher: Bencher, bytes: usize) {
 
 /// The shipped packs plus a pack of `rules` claim rules, each anchored on its own word.
 fn engine_with_claims(rules: usize) -> Engine {
-    let (mut packs, _) = load::load_packs(None);
+    let (mut packs, _) = load::load_packs(load::PackOrigin::Builtin);
     let mut toml = String::from("format = 1\n[pack]\nid = \"synthetic\"\n");
     for i in 0..rules {
         toml.push_str(&format!(

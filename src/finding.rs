@@ -96,6 +96,7 @@ kinds! {
     InputUnreadable => "input.unreadable", Error, false, "a path that could not be read";
     InputMetadata => "input.metadata", Error, false, "a bad language or date in a document's metadata";
     InputTruncated => "input.truncated", Info, false, "findings dropped past --max-findings";
+    InputSuppression => "input.suppression", Warning, false, "a suppression comment that names no loaded rule, kind or pack";
     ConfigError => "config.error", Error, false, "an error in claimlint.toml or the arguments";
     RulesError => "rules.error", Error, false, "an error in a rule pack";
 }

@@ -1,5 +1,6 @@
 //! Suppression comments, in any format:
 //! `<!-- claimlint-disable-next-line RULE_OR_KIND ... -->`,
+//! `<!-- claimlint-disable-line RULE_OR_KIND ... -->` (the line the comment stands on),
 //! `<!-- claimlint-disable RULE_OR_KIND ... -->` … `<!-- claimlint-enable -->`.
 
 use std::ops::Range;
@@ -8,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*claimlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+    Regex::new(r"<!--\s*claimlint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->")
         .expect("static regex compiles")
 });
 
@@ -32,14 +33,17 @@ struct Region {
 #[derive(Clone, Debug, Default)]
 pub struct Suppressions {
     regions: Vec<Region>,
+    /// Every rule, kind or pack named in a comment, with its range in the source.
+    pub names: Vec<(String, Range<usize>)>,
 }
 
 impl Suppressions {
     pub fn parse(source: &str) -> Suppressions {
         let mut regions = Vec::new();
+        let mut written = Vec::new();
         let mut open: Option<(usize, Vec<String>)> = None;
         if !source.contains("claimlint-") {
-            return Suppressions { regions };
+            return Suppressions::default();
         }
         for caps in COMMENT.captures_iter(source) {
             let (Some(whole), Some(verb)) = (caps.get(0), caps.get(1)) else {
@@ -49,6 +53,14 @@ impl Suppressions {
                 .get(2)
                 .map(|m| m.as_str().split_whitespace().map(str::to_owned).collect())
                 .unwrap_or_default();
+            if let Some(list) = caps.get(2) {
+                let mut at = list.start();
+                for name in list.as_str().split_whitespace() {
+                    let start = source[at..].find(name).map_or(at, |i| at + i);
+                    written.push((name.to_owned(), start..start + name.len()));
+                    at = start + name.len();
+                }
+            }
             match verb.as_str() {
                 "disable-next-line" => {
                     let next_start = source[whole.end()..]
@@ -59,6 +71,16 @@ impl Suppressions {
                         .map_or(source.len(), |i| next_start + i);
                     regions.push(Region {
                         range: next_start..next_end,
+                        names,
+                    });
+                }
+                "disable-line" => {
+                    let line_start = source[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = source[whole.end()..]
+                        .find('\n')
+                        .map_or(source.len(), |i| whole.end() + i);
+                    regions.push(Region {
+                        range: line_start..line_end,
                         names,
                     });
                 }
@@ -87,7 +109,10 @@ impl Suppressions {
                 names,
             });
         }
-        Suppressions { regions }
+        Suppressions {
+            regions,
+            names: written,
+        }
     }
 
     /// Whether a finding of `rule` (`pack/id`) and `kind` starting at source offset `at`
@@ -121,5 +146,15 @@ mod tests {
         let last = src.rfind("Mink").expect("last");
         assert!(!s.suppresses(last, "belarus/minsk", "spelling.wrong"));
         assert_eq!(comment_ranges(src).len(), 3);
+    }
+
+    #[test]
+    fn same_line_and_the_names_written() {
+        let src = "Mink <!-- claimlint-disable-line belarus/minsk spelling.style -->\nMink";
+        let s = Suppressions::parse(src);
+        assert!(s.suppresses(0, "belarus/minsk", "spelling.wrong"));
+        assert!(!s.suppresses(src.rfind("Mink").unwrap_or(0), "belarus/minsk", "x"));
+        let names: Vec<&str> = s.names.iter().map(|(_, r)| &src[r.clone()]).collect();
+        assert_eq!(names, ["belarus/minsk", "spelling.style"]);
     }
 }

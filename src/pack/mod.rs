@@ -159,6 +159,9 @@ impl ClaimRule {
     }
 }
 
+/// Pack ids claimlint's own rules use (`hygiene/quotes`, `input/read`, `rules/…`).
+pub const RESERVED_PACK_IDS: &[&str] = &["hygiene", "input", "config", "rules"];
+
 static PACK_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9-]*$").expect("static regex compiles"));
 static RULE_ID: LazyLock<Regex> =
@@ -222,6 +225,15 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
                         .with_help(
                             "a pack id is lowercase letters, digits and dashes: [a-z0-9][a-z0-9-]*",
                         ),
+                    );
+                } else if RESERVED_PACK_IDS.contains(&id.value.as_str()) {
+                    problems.push(
+                        Problem::new(
+                            id.span.clone(),
+                            format!("pack id \"{}\" is reserved for claimlint's own findings", id.value),
+                            "reserved id",
+                        )
+                        .with_help("choose another id: the built-in checks and messages use hygiene, input, config and rules"),
                     );
                 }
                 pack.id = id.value;

@@ -1,11 +1,13 @@
 //! Checking documents: decode, run the engine, apply suppressions, severities and the
 //! finding limit; in parallel over many inputs, results in the inputs' order.
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 
 use super::config::{Config, Level};
 use super::inputs::{read_input, Input};
-use super::load::unreadable;
+use super::load::{nearest, unreadable};
 use super::outcome::FileInfo;
 use crate::checks::claims::Statement;
 use crate::decode::{DecodeError, Encoding};
@@ -17,6 +19,8 @@ use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
 pub struct Policy<'a> {
     pub config: &'a Config,
     pub max_findings: usize,
+    /// Rule ids, kinds and packs a suppression comment may name; `None` accepts any.
+    pub known_names: Option<&'a BTreeSet<String>>,
 }
 
 /// The result of checking one input.
@@ -44,6 +48,9 @@ pub fn check_bytes(
     };
     let analysis = engine.analyse(&doc);
     let mut findings = analysis.findings;
+    if let Some(known) = policy.known_names {
+        findings.extend(unknown_suppressions(&doc, known));
+    }
     findings.retain(|f| {
         !doc.suppressions
             .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
@@ -77,6 +84,33 @@ pub fn check_bytes(
         statements: analysis.statements,
         spellings: analysis.spellings,
     }
+}
+
+/// Suppression comments that name no loaded rule, kind or pack: a typo there would
+/// silently leave the finding it meant to hide, or hide nothing it was meant to.
+fn unknown_suppressions(doc: &Document, known: &BTreeSet<String>) -> Vec<Finding> {
+    doc.suppressions
+        .names
+        .iter()
+        .filter(|(name, _)| !known.contains(name))
+        .map(|(name, range)| {
+            let span = doc.span_of_source(range.clone());
+            let help = match nearest(name, known) {
+                Some(near) => format!("did you mean \"{near}\"?"),
+                None => "claimlint rules list shows the rules; docs/KINDS.md the kinds".to_owned(),
+            };
+            Finding::new(
+                doc.path.clone(),
+                RuleId::new("input", "suppression"),
+                Kind::InputSuppression,
+                span,
+                name.clone(),
+                format!("the suppression names \"{name}\", which is no loaded rule, kind or pack"),
+            )
+            .with_help(help)
+            .with_primary_label("unknown name")
+        })
+        .collect()
 }
 
 fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {

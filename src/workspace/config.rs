@@ -1,6 +1,7 @@
 //! `claimlint.toml`: packs, default language, failure threshold, severities, file globs.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::finding::Severity;
@@ -41,16 +42,26 @@ impl FailOn {
     }
 }
 
+/// An entry of `rules`: a pack file or folder, or the packs built into the binary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackSource {
+    Builtin,
+    Path(PathBuf),
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
     pub source: String,
-    /// Pack files or folders, resolved against the config's folder.
-    pub rules: Option<Vec<PathBuf>>,
+    /// Pack files or folders (resolved against the config's folder) or `"builtin"`, with
+    /// the span of each entry in the config.
+    pub rules: Option<Vec<Located<PackSource>>>,
     pub lang: Option<Lang>,
     pub fail_on: Option<FailOn>,
     /// By rule id, kind or pack id.
     pub severity: BTreeMap<String, Level>,
+    /// Where each `[severity]` key is written, to point at one that names nothing.
+    pub severity_keys: BTreeMap<String, Range<usize>>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
 }
@@ -76,7 +87,19 @@ impl Config {
         };
         if root.value("rules").is_some() {
             let rules = root.strings("rules", &mut problems);
-            config.rules = Some(rules.into_iter().map(|r| base.join(r.value)).collect());
+            config.rules = Some(
+                rules
+                    .into_iter()
+                    .map(|r| Located {
+                        value: if r.value == "builtin" {
+                            PackSource::Builtin
+                        } else {
+                            PackSource::Path(base.join(&r.value))
+                        },
+                        span: r.span,
+                    })
+                    .collect(),
+            );
         }
         if let Some(lang) = root.string("lang", &mut problems) {
             match lang.value.as_str() {
@@ -98,19 +121,11 @@ impl Config {
             }
         }
         if let Some(table) = root.value("severity") {
-            config.severity = read_severity(table, &mut problems);
+            (config.severity, config.severity_keys) = read_severity(table, &mut problems);
         }
         if let Some(mut files) = root.table("files", &mut problems) {
-            config.include = files
-                .strings("include", &mut problems)
-                .into_iter()
-                .map(|s| s.value)
-                .collect();
-            config.exclude = files
-                .strings("exclude", &mut problems)
-                .into_iter()
-                .map(|s| s.value)
-                .collect();
+            config.include = globs(files.strings("include", &mut problems), &mut problems);
+            config.exclude = globs(files.strings("exclude", &mut problems), &mut problems);
             files.finish(&mut problems);
         }
         root.finish(&mut problems);
@@ -139,12 +154,38 @@ fn bad_value(key: &str, value: &Located<String>, expected: &str) -> Problem {
     )
 }
 
-/// `[severity]`: rule ids, kinds or packs to levels.
+/// Glob patterns of `[files]`; one that does not compile is a problem at its value.
+fn globs(patterns: Vec<Located<String>>, problems: &mut Vec<Problem>) -> Vec<String> {
+    let mut valid = Vec::new();
+    for pattern in patterns {
+        // Checked by the matcher the folder walk uses, so what passes here compiles there.
+        let mut builder = ignore::overrides::OverrideBuilder::new("");
+        let compiled = match builder.add(&pattern.value) {
+            Ok(_) => builder.build().map(|_| ()),
+            Err(err) => Err(err),
+        };
+        match compiled {
+            Ok(_) => valid.push(pattern.value),
+            Err(err) => problems.push(
+                Problem::new(
+                    pattern.span,
+                    format!("invalid glob \"{}\": {err}", pattern.value),
+                    "not a glob",
+                )
+                .with_help("globs are gitignore-style: **/*.md, drafts/**, !archive/**"),
+            ),
+        }
+    }
+    valid
+}
+
+/// `[severity]`: rule ids, kinds or packs to levels, and where each key is written.
 fn read_severity(
     table: &toml::Spanned<toml::de::DeValue<'_>>,
     problems: &mut Vec<Problem>,
-) -> BTreeMap<String, Level> {
+) -> (BTreeMap<String, Level>, BTreeMap<String, Range<usize>>) {
     let mut levels = BTreeMap::new();
+    let mut keys = BTreeMap::new();
     let entries = match table.get_ref() {
         toml::de::DeValue::Table(entries) => entries,
         other => {
@@ -154,11 +195,12 @@ fn read_severity(
                 "a table",
                 other,
             ));
-            return levels;
+            return (levels, keys);
         }
     };
     for (key, value) in entries.iter() {
         let name = key.get_ref().to_string();
+        keys.insert(name.clone(), key.span());
         let Some(level) = toml_reader::expect_string(value, &name, problems) else {
             continue;
         };
@@ -173,7 +215,7 @@ fn read_severity(
             )),
         }
     }
-    levels
+    (levels, keys)
 }
 
 #[cfg(test)]
@@ -184,7 +226,22 @@ mod tests {
     fn reads_the_documented_example() {
         let src = "rules = [\"rules\"]\nlang = \"fr\"\nfail_on = \"error\"\n\n[severity]\n\"hygiene/quotes\" = \"off\"\n\"spelling.style\" = \"info\"\n\n[files]\ninclude = [\"**/*.md\"]\nexclude = [\"archive/**\"]\n";
         let config = Config::parse(Path::new("/x/claimlint.toml"), src).expect("valid");
-        assert_eq!(config.rules, Some(vec![PathBuf::from("/x/rules")]));
+        let rules: Vec<PackSource> = config
+            .rules
+            .iter()
+            .flatten()
+            .map(|r| r.value.clone())
+            .collect();
+        assert_eq!(rules, [PackSource::Path(PathBuf::from("/x/rules"))]);
+        let builtin =
+            Config::parse(Path::new("c.toml"), "rules = [\"builtin\", \"r\"]").expect("valid");
+        let first = builtin
+            .rules
+            .iter()
+            .flatten()
+            .next()
+            .map(|r| r.value.clone());
+        assert_eq!(first, Some(PackSource::Builtin));
         assert_eq!(config.lang, Some(Lang::Fr));
         assert_eq!(
             config.level("hygiene/quotes", "hygiene.quotes"),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::builtin;
-use super::config::Config;
+use super::config::{Config, PackSource};
 use crate::engine::Engine;
 use crate::finding::{plain_span, Finding, Kind, Label, LineIndex, RuleId};
 use crate::pack::{self, Pack};
@@ -88,26 +88,97 @@ pub fn load_config(path: &Path) -> (Config, Problems) {
     (config, problems)
 }
 
-/// Packs from `--rules` paths or the config (`Some`), else the built-in ones.
-pub fn load_packs(rules: Option<&[PathBuf]>) -> (Vec<Pack>, Problems) {
+/// Where packs come from: `--rules` paths, the config's `rules` entries (with where each
+/// is written), or the built-in packs.
+pub enum PackOrigin<'a> {
+    Arguments(&'a [PathBuf]),
+    Config(&'a Config),
+    Builtin,
+}
+
+/// The packs of `origin`. An entry that yields no pack (an empty or missing folder) is a
+/// problem: every spelling and claim check would silently be off.
+pub fn load_packs(origin: PackOrigin<'_>) -> (Vec<Pack>, Problems) {
     let mut packs = Vec::new();
     let mut problems = Problems::default();
-    let Some(paths) = rules else {
-        for (path, source) in builtin::PACKS {
-            load_one(path, source, &mut packs, &mut problems);
+    match origin {
+        PackOrigin::Builtin => {
+            load_builtin(&mut packs, &mut problems);
         }
-        return (packs, problems);
-    };
-    for path in paths {
-        for file in pack_files(path) {
-            let display = display_path(&file);
-            match std::fs::read_to_string(&file) {
-                Ok(source) => load_one(&display, &source, &mut packs, &mut problems),
-                Err(err) => problems.push(unreadable(&display, Kind::RulesError, &err.to_string())),
+        PackOrigin::Arguments(paths) => {
+            for path in paths {
+                let display = display_path(path);
+                let reason = match load_path(path, &mut packs, &mut problems) {
+                    Some(0) => "holds no pack (.toml file)",
+                    Some(_) => continue,
+                    None => "names no file or folder",
+                };
+                problems.push(
+                    Finding::about_file(
+                        &display,
+                        RuleId::new("rules", "load"),
+                        Kind::RulesError,
+                        format!("--rules {display} {reason}"),
+                    )
+                    .with_help("name a pack file or a folder of packs"),
+                );
+            }
+        }
+        PackOrigin::Config(config) => {
+            for entry in config.rules.iter().flatten() {
+                let loaded = match &entry.value {
+                    PackSource::Builtin => Some(load_builtin(&mut packs, &mut problems)),
+                    PackSource::Path(path) => load_path(path, &mut packs, &mut problems),
+                };
+                let reason = match loaded {
+                    Some(0) => "holds no pack (.toml file)",
+                    Some(_) => continue,
+                    None => "names no file or folder",
+                };
+                let problem = Problem::new(
+                    entry.span.clone(),
+                    format!("this entry of `rules` {reason}"),
+                    "no pack here",
+                )
+                .with_help(
+                    "name a pack file, a folder of packs or \"builtin\"; `rules = []` runs the hygiene checks alone",
+                );
+                let path = config.path.as_deref().map(display_path).unwrap_or_default();
+                problems.add(
+                    &path,
+                    &config.source,
+                    RuleId::from("config"),
+                    Kind::RulesError,
+                    vec![problem],
+                );
             }
         }
     }
     (packs, problems)
+}
+
+fn load_builtin(packs: &mut Vec<Pack>, problems: &mut Problems) -> usize {
+    for (path, source) in builtin::PACKS {
+        load_one(path, source, packs, problems);
+    }
+    builtin::PACKS.len()
+}
+
+/// The packs of a file or folder; how many files it held (loaded or not), `None` when the
+/// path does not exist.
+fn load_path(path: &Path, packs: &mut Vec<Pack>, problems: &mut Problems) -> Option<usize> {
+    if !path.exists() {
+        return None;
+    }
+    let files = pack_files(path);
+    for file in &files {
+        let display = display_path(file);
+        match std::fs::read_to_string(file) {
+            Ok(source) => load_one(&display, &source, packs, problems),
+            Err(err) => problems.push(unreadable(&display, Kind::RulesError, &err.to_string())),
+        }
+    }
+    Some(files.len())
 }
 
 /// A pack file, or the `.toml` files of a folder in name order.
@@ -162,6 +233,72 @@ pub fn compile(packs: Vec<Pack>) -> Result<Engine, Problems> {
         }
         problems
     })
+}
+
+/// `[severity]` keys that name no loaded rule, kind or pack: a mistyped key would
+/// silently leave a check at its default level (or on).
+pub fn unknown_severity_keys(config: &Config, engine: &Engine) -> Problems {
+    let mut problems = Problems::default();
+    if config.severity_keys.is_empty() {
+        return problems;
+    }
+    let known = known_names(engine);
+    let found: Vec<Problem> = config
+        .severity_keys
+        .iter()
+        .filter(|(key, _)| !known.contains(key.as_str()))
+        .map(|(key, span)| {
+            let problem = Problem::new(
+                span.clone(),
+                format!("`[severity]` key \"{key}\" names no loaded rule, kind or pack"),
+                "unknown name",
+            );
+            match nearest(key, &known) {
+                Some(near) => problem.with_help(format!("did you mean \"{near}\"?")),
+                None => problem
+                    .with_help("claimlint rules list shows the rules; docs/KINDS.md the kinds"),
+            }
+        })
+        .collect();
+    if !found.is_empty() {
+        let path = config.path.as_deref().map(display_path).unwrap_or_default();
+        problems.add(
+            &path,
+            &config.source,
+            RuleId::from("config"),
+            Kind::ConfigError,
+            found,
+        );
+    }
+    problems
+}
+
+/// Every name a severity or a suppression may use: rule ids, kinds, pack ids.
+pub fn known_names(engine: &Engine) -> std::collections::BTreeSet<String> {
+    let mut known: std::collections::BTreeSet<String> =
+        Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+    known.insert("hygiene".to_owned());
+    known.extend(crate::checks::builtin_rules().map(|r| r.id.to_owned()));
+    for pack in engine.packs() {
+        known.insert(pack.id.clone());
+        known.extend(
+            pack.entities
+                .iter()
+                .map(|e| format!("{}/{}", pack.id, e.id)),
+        );
+        known.extend(pack.claims.iter().map(|c| format!("{}/{}", pack.id, c.id)));
+    }
+    known
+}
+
+/// The known name nearest `name`, within a third of its length in edits.
+pub fn nearest<'a>(name: &str, known: &'a std::collections::BTreeSet<String>) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (crate::names::damerau_levenshtein(name, k), k))
+        .filter(|(d, _)| *d <= name.chars().count().div_ceil(3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.as_str())
 }
 
 /// A path as the user would write it: relative to the working directory where possible.

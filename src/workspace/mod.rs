@@ -79,28 +79,52 @@ pub struct Workspace {
     fail_on: FailOn,
     /// Problems of the config and packs: reported with every run's outcome.
     problems: Problems,
+    /// A broken config: no document is checked.
+    stopped: bool,
+    /// What suppressions and `[severity]` may name.
+    known_names: std::collections::BTreeSet<String>,
 }
 
 impl Workspace {
     /// Loads the config (unless disabled) and the packs of `--rules`, else of the config,
-    /// else the built-in ones. Problems do not stop the load: they are kept, reported with
-    /// the outcome, and make the run untrusted (exit 2); the engine is then empty.
+    /// else the built-in ones. Problems are kept, reported with the outcome, and make the
+    /// run untrusted (exit 2). A broken config stops the run: nothing is checked (no
+    /// fallback to other packs); broken packs leave only the built-in checks.
     pub fn load(settings: &Settings) -> Workspace {
         let mut problems = Problems::default();
         let config = match config_path(settings) {
             Some(path) => {
                 let (config, found) = load::load_config(&path);
-                problems.append(found);
+                if !found.is_empty() {
+                    problems.append(found);
+                    let display = load::display_path(&path);
+                    problems.push(
+                        crate::finding::Finding::about_file(
+                            &display,
+                            crate::finding::RuleId::from("config"),
+                            crate::finding::Kind::ConfigError,
+                            format!("{display} is broken: no document was checked"),
+                        )
+                        .with_severity(Severity::Info)
+                        .with_help("fix the config, or run with --no-config"),
+                    );
+                    let mut broken =
+                        Workspace::new(config, Arc::new(Engine::empty()), settings, problems);
+                    broken.stopped = true;
+                    return broken;
+                }
                 config
             }
             None => Config::default(),
         };
-        let rules = if settings.rules.is_empty() {
-            config.rules.as_deref()
+        let origin = if !settings.rules.is_empty() {
+            load::PackOrigin::Arguments(&settings.rules)
+        } else if config.rules.is_some() {
+            load::PackOrigin::Config(&config)
         } else {
-            Some(settings.rules.as_slice())
+            load::PackOrigin::Builtin
         };
-        let (packs, found) = load::load_packs(rules);
+        let (packs, found) = load::load_packs(origin);
         problems.append(found);
         let engine = match load::compile(packs) {
             Ok(engine) if settings.self_test => {
@@ -118,6 +142,9 @@ impl Workspace {
                 Engine::empty()
             }
         };
+        if problems.is_empty() {
+            problems.append(load::unknown_severity_keys(&config, &engine));
+        }
         Workspace::new(config, Arc::new(engine), settings, problems)
     }
 
@@ -138,6 +165,7 @@ impl Workspace {
             None => config.lang.map(|l| (l, "config")),
         };
         opts.date = settings.date;
+        let known_names = load::known_names(&engine);
         let fail_on = settings
             .fail_on
             .or(config.fail_on)
@@ -149,6 +177,8 @@ impl Workspace {
             max_findings: settings.max_findings,
             fail_on,
             problems,
+            stopped: false,
+            known_names,
         }
     }
 
@@ -161,11 +191,16 @@ impl Workspace {
         Policy {
             config: &self.config,
             max_findings: self.max_findings,
+            known_names: Some(&self.known_names),
         }
     }
 
     /// The inputs named by `paths` (folders walked); paths that do not exist are problems.
+    /// None when a broken config stopped the run.
     pub fn inputs(&mut self, paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
+        if self.stopped {
+            return Vec::new();
+        }
         let (inputs, missing) = inputs::collect_inputs(paths, stdin_name, &self.config);
         self.problems.findings.extend(missing);
         inputs
