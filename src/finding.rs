@@ -94,6 +94,7 @@ kinds! {
     InputEncoding => "input.encoding", Error, false, "a file that is not valid UTF-8 or UTF-16";
     InputBinary => "input.binary", Info, false, "a binary file, skipped";
     InputUnreadable => "input.unreadable", Error, false, "a path that could not be read";
+    InputSkipped => "input.skipped", Info, false, "a path that is not a regular file (a FIFO, socket or device), skipped unread";
     InputMetadata => "input.metadata", Error, false, "a bad language or date in a document's metadata";
     InputTruncated => "input.truncated", Info, false, "findings dropped past --max-findings";
     InputSuppression => "input.suppression", Warning, false, "a suppression comment that names no loaded rule, kind or pack";

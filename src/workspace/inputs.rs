@@ -27,7 +27,9 @@ impl Input {
 }
 
 /// Turns `check` arguments into inputs: files as given, folders walked (.gitignore
-/// respected, config include/exclude applied), `-` for stdin. Missing paths are findings.
+/// respected, config include/exclude applied), `-` for stdin. Paths that cannot be read
+/// are findings with the system's reason; what is not a regular file (a FIFO, a device)
+/// is skipped with an info, never opened.
 pub fn collect_inputs(
     args: &[String],
     stdin_name: Option<&str>,
@@ -35,8 +37,7 @@ pub fn collect_inputs(
 ) -> (Vec<Input>, Vec<Finding>) {
     let mut problems = Vec::new();
     let mut inputs = Vec::new();
-    let include = globs(&config.include);
-    let exclude = globs(&config.exclude);
+    let filter = Filter::new(config);
     for arg in args {
         if arg == "-" {
             inputs.push(Input::Stdin {
@@ -45,51 +46,146 @@ pub fn collect_inputs(
             continue;
         }
         let path = PathBuf::from(arg);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(&path)
-                .hidden(true)
-                .require_git(false)
-                .build()
-                .filter_map(Result::ok)
-            {
-                let p = entry.path();
-                if !p.is_file() {
-                    continue;
-                }
-                let rel = p.strip_prefix(config_base(config)).unwrap_or(p);
-                let included = match &include {
-                    Some(set) => set.is_match(rel) || set.is_match(p),
-                    None => p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    }),
-                };
-                let excluded = exclude
-                    .as_ref()
-                    .is_some_and(|set| set.is_match(rel) || set.is_match(p));
-                if included && !excluded {
-                    found.push(p.to_path_buf());
-                }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                let (found, mut walk_problems) = walk(&path, &filter);
+                inputs.extend(found);
+                problems.append(&mut walk_problems);
             }
-            found.sort();
-            inputs.extend(found.into_iter().map(|p| Input::File {
-                display: display_path(&p),
-                path: p,
-            }));
-        } else if path.exists() {
-            inputs.push(Input::File {
+            Ok(meta) if meta.is_file() => inputs.push(Input::File {
                 display: display_path(&path),
                 path,
-            });
-        } else {
-            problems.push(unreadable(
-                arg,
+            }),
+            Ok(_) => problems.push(not_regular(&display_path(&path))),
+            Err(err) => problems.push(unreadable(
+                &display_path(&path),
                 Kind::InputUnreadable,
-                "no such file or folder",
-            ));
+                &reason(&err),
+            )),
         }
     }
     (inputs, problems)
+}
+
+/// The files of a folder that the config's globs (or the default extensions) select,
+/// sorted; folders that cannot be read are findings.
+fn walk(root: &Path, filter: &Filter) -> (Vec<Input>, Vec<Finding>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for entry in ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .require_git(false)
+        .build()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = walk_error_path(&err).unwrap_or_else(|| root.to_path_buf());
+                let reason = err.io_error().map_or_else(|| err.to_string(), reason);
+                problems.push(unreadable(
+                    &display_path(&path),
+                    Kind::InputUnreadable,
+                    &reason,
+                ));
+                continue;
+            }
+        };
+        let p = entry.path();
+        let Some(kind) = entry.file_type() else {
+            continue; // stdin, never walked
+        };
+        if kind.is_dir() {
+            continue;
+        }
+        if !filter.selects(p) {
+            continue;
+        }
+        if p.is_file() {
+            found.push(p.to_path_buf());
+        } else if kind.is_symlink() && !p.exists() {
+            problems.push(Finding::about_file(
+                &display_path(p),
+                crate::finding::RuleId::new("input", "read"),
+                Kind::InputSkipped,
+                format!("{} is a link to nothing: skipped", display_path(p)),
+            ));
+        } else if !kind.is_symlink() {
+            problems.push(not_regular(&display_path(p)));
+        }
+    }
+    found.sort();
+    let inputs = found
+        .into_iter()
+        .map(|p| Input::File {
+            display: display_path(&p),
+            path: p,
+        })
+        .collect();
+    (inputs, problems)
+}
+
+/// The path an error of the walk is about.
+fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+/// The system's reason, in words ("permission denied", "no such file or folder").
+fn reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+fn not_regular(display: &str) -> Finding {
+    Finding::about_file(
+        display,
+        crate::finding::RuleId::new("input", "read"),
+        Kind::InputSkipped,
+        format!("{display} is not a regular file (a FIFO, socket or device): skipped"),
+    )
+}
+
+/// What a folder walk picks: the config's include/exclude globs (relative to the
+/// config's folder), else the default extensions.
+struct Filter {
+    base: PathBuf,
+    include: Option<globset_like::Set>,
+    exclude: Option<globset_like::Set>,
+}
+
+impl Filter {
+    fn new(config: &Config) -> Filter {
+        Filter {
+            base: config_base(config),
+            include: globs(&config.include),
+            exclude: globs(&config.exclude),
+        }
+    }
+
+    fn selects(&self, p: &Path) -> bool {
+        let rel = p.strip_prefix(&self.base).unwrap_or(p);
+        let included = match &self.include {
+            Some(set) => set.is_match(rel) || set.is_match(p),
+            None => p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DEFAULT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())),
+        };
+        let excluded = self
+            .exclude
+            .as_ref()
+            .is_some_and(|set| set.is_match(rel) || set.is_match(p));
+        included && !excluded
+    }
 }
 
 fn config_base(config: &Config) -> PathBuf {
