@@ -337,8 +337,7 @@ const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let starts = line_starts(text);
         let mut checkpoints = vec![(0, 0)];
         let mut next = CHECKPOINT;
         for (chars, (i, _)) in text.char_indices().enumerate() {
@@ -360,7 +359,8 @@ impl LineIndex {
         count + text.get(at..offset).map_or(0, |s| s.chars().count())
     }
 
-    /// 1-based line and column (in chars) of byte `offset` of `text`.
+    /// 1-based line and column (in chars) of byte `offset` of `text`. A byte-order mark
+    /// opening the text is no column.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -368,9 +368,25 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let line_start = self.starts[line.saturating_sub(1)];
-        let column = self.chars_before(text, offset) - self.chars_before(text, line_start);
+        let mut column = self.chars_before(text, offset) - self.chars_before(text, line_start);
+        if line_start == 0 && offset > 0 && text.starts_with('\u{FEFF}') {
+            column -= 1;
+        }
         (line, column + 1)
     }
+}
+
+/// Byte offsets where lines start: after `\n`, and after a `\r` not followed by `\n` (old
+/// Mac line ends, still found in CMS exports).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
 }
 
 /// Resolves a span of a text that is the file itself (packs, configs, UTF-8 documents).
@@ -401,5 +417,18 @@ mod tests {
         let at = text.find("Minsk").expect("present");
         assert_eq!(index.position(&text, at), (2, 10_001));
         assert_eq!(index.position(&text, text.len()), (3, 2));
+    }
+
+    #[test]
+    fn cr_only_line_ends_and_a_bom() {
+        let text = "a\rbc\r\nd\re";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find('b').unwrap_or(0)), (2, 1));
+        assert_eq!(index.position(text, text.find('d').unwrap_or(0)), (3, 1));
+        assert_eq!(index.position(text, text.find('e').unwrap_or(0)), (4, 1));
+        let bom = "\u{FEFF}Minsk";
+        let index = LineIndex::new(bom);
+        assert_eq!(index.position(bom, 3), (1, 1));
+        assert_eq!(index.position(bom, 4), (1, 2));
     }
 }

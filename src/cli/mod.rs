@@ -81,7 +81,7 @@ struct PackArgs {
 #[derive(Args, Debug)]
 struct RunArgs {
     /// Files, folders, or - for stdin (default: the current folder)
-    paths: Vec<String>,
+    paths: Vec<PathBuf>,
     #[command(flatten)]
     packs: PackArgs,
     /// Per file; past it one info finding says how many were dropped (0 = unlimited)
@@ -309,7 +309,7 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
     });
     let mut workspace = Workspace::load(&settings);
     let paths = if args.paths.is_empty() {
-        vec![".".to_owned()]
+        vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
     };
@@ -317,12 +317,18 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
     (workspace, inputs)
 }
 
-/// Runs `run` on `-j` threads.
+/// Runs `run` on `-j` threads, at most four per core: more only costs memory.
 fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T {
-    match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-    {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let most = cores.saturating_mul(4);
+    let jobs = match jobs {
+        Some(n) if n > most => {
+            eprintln!("warning: -j {n} is more than {most} (4 per core): using {most}");
+            most
+        }
+        other => other.unwrap_or(0),
+    };
+    match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
     }

@@ -125,9 +125,9 @@ fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
             None,
         ),
         DecodeError::Invalid { offset, encoding } => {
-            let valid = std::str::from_utf8(&bytes[..offset.min(bytes.len())]).unwrap_or_default();
-            let lines = LineIndex::new(valid);
-            let (line, column) = lines.position(valid, valid.len());
+            let valid = valid_prefix(bytes, offset, encoding);
+            let lines = LineIndex::new(&valid);
+            let (line, column) = lines.position(&valid, valid.len());
             let name = match encoding {
                 Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
                 Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
@@ -165,6 +165,30 @@ fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
         source: source.map(|s| (display.to_owned(), s)),
         findings: vec![finding],
         ..Checked::default()
+    }
+}
+
+/// The text of the file before its first invalid byte, decoded as the file's encoding (for
+/// UTF-16, past its byte-order mark), so the position of that byte can be told.
+fn valid_prefix(bytes: &[u8], offset: usize, encoding: Encoding) -> String {
+    let prefix = &bytes[..offset.min(bytes.len())];
+    let unit = |pair: &[u8]| match encoding {
+        Encoding::Utf16Le => u16::from_le_bytes([pair[0], pair[1]]),
+        _ => u16::from_be_bytes([pair[0], pair[1]]),
+    };
+    match encoding {
+        Encoding::Utf8 | Encoding::Utf8Bom => std::str::from_utf8(prefix)
+            .map(str::to_owned)
+            .unwrap_or_default(),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units: Vec<u16> = prefix
+                .get(2..)
+                .unwrap_or_default()
+                .chunks_exact(2)
+                .map(unit)
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
     }
 }
 

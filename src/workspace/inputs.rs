@@ -31,7 +31,7 @@ impl Input {
 /// are findings with the system's reason; what is not a regular file (a FIFO, a device)
 /// is skipped with an info, never opened.
 pub fn collect_inputs(
-    args: &[String],
+    args: &[PathBuf],
     stdin_name: Option<&str>,
     config: &Config,
 ) -> (Vec<Input>, Vec<Finding>) {
@@ -39,13 +39,13 @@ pub fn collect_inputs(
     let mut inputs = Vec::new();
     let filter = Filter::new(config);
     for arg in args {
-        if arg == "-" {
+        if arg.as_os_str() == "-" {
             inputs.push(Input::Stdin {
                 display: stdin_name.unwrap_or("-").to_owned(),
             });
             continue;
         }
-        let path = PathBuf::from(arg);
+        let path = arg.clone();
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => {
                 let (found, mut walk_problems) = walk(&path, &filter);

@@ -302,14 +302,36 @@ pub fn nearest<'a>(name: &str, known: &'a std::collections::BTreeSet<String>) ->
 }
 
 /// A path as the user would write it: relative to the working directory where possible.
+/// Bytes that are not UTF-8 are shown as `\xNN`, never replaced or dropped.
 pub fn display_path(path: &Path) -> String {
     let cwd = std::env::current_dir().ok();
     let path = cwd
         .as_deref()
         .and_then(|cwd| path.strip_prefix(cwd).ok())
         .unwrap_or(path);
-    let s = path.to_string_lossy().replace('\\', "/");
+    let s = path_text(path);
+    #[cfg(windows)]
+    let s = s.replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+#[cfg(unix)]
+fn path_text(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn path_text(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 pub fn unreadable(path: &str, kind: Kind, reason: &str) -> Finding {

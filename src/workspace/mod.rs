@@ -197,7 +197,7 @@ impl Workspace {
 
     /// The inputs named by `paths` (folders walked); paths that do not exist are problems.
     /// None when a broken config stopped the run.
-    pub fn inputs(&mut self, paths: &[String], stdin_name: Option<&str>) -> Vec<Input> {
+    pub fn inputs(&mut self, paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
         if self.stopped {
             return Vec::new();
         }
