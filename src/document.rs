@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::decode::{decode, DecodeError, Encoding};
+use crate::decode::decode_as;
+pub use crate::decode::{DecodeError, Encoding, EncodingChoice};
 use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
 use crate::format::{self, Format, MetaValue};
 use crate::lang::{self, Lang};
@@ -21,6 +22,8 @@ pub struct DocOptions {
     /// `--date`.
     pub date: Option<Date>,
     pub today: Date,
+    /// `--encoding`: how to read files without a byte-order mark.
+    pub encoding: EncodingChoice,
 }
 
 impl DocOptions {
@@ -29,6 +32,7 @@ impl DocOptions {
             lang: None,
             date: None,
             today,
+            encoding: EncodingChoice::Utf8,
         }
     }
 }
@@ -61,7 +65,7 @@ pub struct Document {
 
 impl Document {
     pub fn load(path: &str, bytes: &[u8], opts: &DocOptions) -> Result<Document, DecodeError> {
-        let decoded = decode(bytes)?;
+        let decoded = decode_as(bytes, opts.encoding)?;
         let format = Format::from_path(path);
         let extracted = format::extract(format, &decoded.source);
         let mut text_maps = vec![extracted.map];

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use claimlint::document::EncodingChoice;
 use claimlint::report::{self, OutputFormat, PrettyOptions};
 use claimlint::workspace::{selftest, FailOn, Input};
 use claimlint::{Engine, Lang, Settings, Severity, Workspace};
@@ -99,6 +100,10 @@ struct RunArgs {
     /// The name (and so the format) to report for -
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Encoding of files without a byte-order mark: a WHATWG label (windows-1252,
+    /// iso-8859-1, …) or auto (detect); default strict UTF-8
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<EncodingChoice>,
     /// Worker threads (default: all cores)
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     jobs: Option<usize>,
@@ -147,6 +152,12 @@ enum FailOnArg {
     Error,
     Warning,
     Never,
+}
+
+fn parse_encoding(s: &str) -> Result<EncodingChoice, String> {
+    EncodingChoice::parse(s).ok_or_else(|| {
+        format!("\"{s}\" is no encoding label; write e.g. windows-1252, iso-8859-1, utf-8 or auto")
+    })
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -301,6 +312,7 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
         LangArg::Auto => None,
     };
     settings.date = args.date;
+    settings.encoding = args.encoding;
     settings.max_findings = args.max_findings;
     settings.fail_on = args.fail_on.map(|f| match f {
         FailOnArg::Error => FailOn::At(Severity::Error),

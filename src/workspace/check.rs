@@ -10,7 +10,7 @@ use super::inputs::{read_input, Input};
 use super::load::{nearest, unreadable};
 use super::outcome::FileInfo;
 use crate::checks::claims::Statement;
-use crate::decode::{DecodeError, Encoding};
+use crate::decode::{DecodeError, Encoding, EncodingChoice};
 use crate::document::{DocOptions, Document};
 use crate::engine::Engine;
 use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
@@ -78,6 +78,8 @@ pub fn check_bytes(
             lang_source: doc.lang_source.to_owned(),
             date: doc.date.to_string(),
             date_source: doc.date_source.to_owned(),
+            encoding: (opts.encoding != EncodingChoice::Utf8)
+                .then(|| doc.encoding.name().to_owned()),
         }),
         findings,
         source: Some((display.to_owned(), doc.source)),
@@ -131,6 +133,7 @@ fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {
             let name = match encoding {
                 Encoding::Utf8 | Encoding::Utf8Bom => "UTF-8",
                 Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+                Encoding::Legacy(e) => e.name(),
             };
             let end = (offset + 1).min(bytes.len());
             // Shown over the file decoded lossily: up to the bad byte it is the file
@@ -180,6 +183,7 @@ fn valid_prefix(bytes: &[u8], offset: usize, encoding: Encoding) -> String {
         Encoding::Utf8 | Encoding::Utf8Bom => std::str::from_utf8(prefix)
             .map(str::to_owned)
             .unwrap_or_default(),
+        Encoding::Legacy(_) => String::new(),
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let units: Vec<u16> = prefix
                 .get(2..)

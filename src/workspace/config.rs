@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::document::EncodingChoice;
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::toml_reader::{self, Located, Problem, TableReader};
@@ -58,6 +59,8 @@ pub struct Config {
     pub rules: Option<Vec<Located<PackSource>>>,
     pub lang: Option<Lang>,
     pub fail_on: Option<FailOn>,
+    /// `encoding`: a WHATWG label or `auto`.
+    pub encoding: Option<EncodingChoice>,
     /// By rule id, kind or pack id.
     pub severity: BTreeMap<String, Level>,
     /// Where each `[severity]` key is written, to point at one that names nothing.
@@ -117,6 +120,16 @@ impl Config {
                     "fail_on",
                     &fail_on,
                     "\"error\", \"warning\" or \"never\"",
+                )),
+            }
+        }
+        if let Some(label) = root.string("encoding", &mut problems) {
+            match EncodingChoice::parse(&label.value) {
+                Some(choice) => config.encoding = Some(choice),
+                None => problems.push(bad_value(
+                    "encoding",
+                    &label,
+                    "a WHATWG encoding label (\"utf-8\", \"windows-1252\", \"iso-8859-1\", …) or \"auto\"",
                 )),
             }
         }

@@ -24,7 +24,7 @@ pub use inputs::Input;
 pub use load::Problems;
 pub use outcome::{FileInfo, Outcome, Summary};
 
-use crate::document::DocOptions;
+use crate::document::{DocOptions, EncodingChoice};
 use crate::engine::Engine;
 use crate::finding::Severity;
 use crate::lang::Lang;
@@ -43,6 +43,8 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// `--date`.
     pub date: Option<Date>,
+    /// `--encoding`; otherwise the config's, else strict UTF-8.
+    pub encoding: Option<EncodingChoice>,
     /// What "today" is, for documents with no date (the caller's clock, or a pinned day).
     pub today: Date,
     /// Per file; 0 = unlimited.
@@ -61,6 +63,7 @@ impl Settings {
             config: None,
             lang: None,
             date: None,
+            encoding: None,
             today,
             max_findings: 100_000,
             fail_on: None,
@@ -165,6 +168,7 @@ impl Workspace {
             None => config.lang.map(|l| (l, "config")),
         };
         opts.date = settings.date;
+        opts.encoding = settings.encoding.or(config.encoding).unwrap_or_default();
         let known_names = load::known_names(&engine);
         let fail_on = settings
             .fail_on

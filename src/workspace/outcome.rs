@@ -14,6 +14,9 @@ pub struct FileInfo {
     pub lang_source: String,
     pub date: String,
     pub date_source: String,
+    /// The encoding a file was read in, when the run named one or asked to detect it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// Everything a run produced, sorted, ready to render.
