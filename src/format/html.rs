@@ -174,8 +174,46 @@ fn push_text(builder: &mut TextBuilder, source: &str, range: Range<usize>) {
     builder.push_verbatim(source, run..range.end);
 }
 
-/// A well-formed character reference at the start of `text`: its length and its value.
+/// The named references browsers decode without a semicolon (the WHATWG "legacy" names,
+/// from HTML 4's Latin-1 set), sorted.
+const LEGACY_ENTITIES: &[&str] = &[
+    "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY", "Ccedil",
+    "ETH", "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc", "Igrave", "Iuml", "LT",
+    "Ntilde", "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "QUOT", "REG", "THORN",
+    "Uacute", "Ucirc", "Ugrave", "Uuml", "Yacute", "aacute", "acirc", "acute", "aelig", "agrave",
+    "amp", "aring", "atilde", "auml", "brvbar", "ccedil", "cedil", "cent", "copy", "curren", "deg",
+    "divide", "eacute", "ecirc", "egrave", "eth", "euml", "frac12", "frac14", "frac34", "gt",
+    "iacute", "icirc", "iexcl", "igrave", "iquest", "iuml", "laquo", "lt", "macr", "micro",
+    "middot", "nbsp", "not", "ntilde", "oacute", "ocirc", "ograve", "ordf", "ordm", "oslash",
+    "otilde", "ouml", "para", "plusmn", "pound", "quot", "raquo", "reg", "sect", "shy", "sup1",
+    "sup2", "sup3", "szlig", "thorn", "times", "uacute", "ucirc", "ugrave", "uml", "uuml",
+    "yacute", "yen", "yuml",
+];
+
+/// A legacy reference without its semicolon at the start of `text` (which starts with
+/// `&`): the longest legacy name there, its length with the `&`, and its value.
+pub fn legacy_entity(text: &str) -> Option<(usize, String)> {
+    let name_len = text
+        .get(1..)?
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    (2..=name_len.min(6)).rev().find_map(|n| {
+        let name = text.get(1..=n)?;
+        LEGACY_ENTITIES.binary_search(&name).ok()?;
+        let decoded = htmlize::unescape(format!("&{name};")).into_owned();
+        Some((n + 1, decoded))
+    })
+}
+
+/// A character reference at the start of `text` as a browser reads it in text: a
+/// well-formed one, or a legacy name without its semicolon (`&laquo`, `&nbsp`).
 fn entity(text: &str) -> Option<(usize, String)> {
+    well_formed_entity(text).or_else(|| legacy_entity(text))
+}
+
+/// A well-formed character reference at the start of `text`: its length and its value.
+fn well_formed_entity(text: &str) -> Option<(usize, String)> {
     let semi = text.get(..40).unwrap_or(text).find(';')?;
     let body = &text[1..semi];
     let valid = if let Some(num) = body.strip_prefix('#') {
@@ -293,6 +331,22 @@ impl Tag {
     fn attr_value<'m>(&self, markup: &'m str, name: &str) -> Option<&'m str> {
         let value = self.attr(markup, name)?;
         markup.get(value.span).map(str::trim)
+    }
+}
+
+#[cfg(test)]
+mod legacy_tests {
+    use super::*;
+
+    #[test]
+    fn legacy_names_are_sorted_and_decoded_as_browsers_do() {
+        assert!(LEGACY_ENTITIES.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(legacy_entity("&laquo oui"), Some((6, "«".to_owned())));
+        assert_eq!(legacy_entity("&nbsp:"), Some((5, "\u{a0}".to_owned())));
+        // The longest legacy name wins: "&notit" is ¬ then "it", as in a browser.
+        assert_eq!(legacy_entity("&notit"), Some((4, "¬".to_owned())));
+        assert_eq!(legacy_entity("&ldquo"), None, "not a legacy name");
+        assert_eq!(entity("&eacutet"), Some((7, "é".to_owned())));
     }
 }
 

@@ -266,10 +266,16 @@ fn reference_at(s: &str, start: usize) -> Option<Reference> {
     // a name, and not in a URL query ("&copy=2").
     let next = rest.chars().next();
     let ends_name = next.is_none_or(|c| !c.is_alphanumeric() && c != '=' && c != '_');
+    // A legacy name ("&laquo", "&nbsp") is one a browser decodes: left in text, but not
+    // broken.
+    let legacy = s
+        .get(start - 1..name_end)
+        .and_then(crate::format::html::legacy_entity)
+        .is_some_and(|(len, _)| len == name_end - start + 1);
     (value.is_some() && ends_name && name_end - start >= 2).then_some(Reference {
         end: name_end,
         value,
-        broken: true,
+        broken: !legacy,
     })
 }
 
