@@ -124,3 +124,26 @@ fn an_unreadable_folder_is_an_error_with_the_reason() {
         "{text}"
     );
 }
+
+#[test]
+fn a_fifo_as_config_or_pack_is_refused_not_read() {
+    let dir = temp_dir("fifo-rules");
+    std::fs::write(dir.join("a.md"), "Clean text.\n").expect("write");
+    if !mkfifo(&dir.join("rules.fifo")) {
+        return;
+    }
+    for args in [
+        &["--rules", "rules.fifo", "a.md"][..],
+        &["--config", "rules.fifo", "a.md"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args(["check", "--format", "short"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        assert!(text.contains("not a regular file"), "{text}");
+    }
+}

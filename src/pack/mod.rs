@@ -331,12 +331,31 @@ fn read_id(
     Some(id)
 }
 
+/// Longest spelling a pack may list, in characters: the longest real names with titles
+/// stay far below it, and near-miss indexing grows with a form's length.
+pub const MAX_FORM_CHARS: usize = 120;
+
+fn check_form_length(form: &Located<String>, problems: &mut Vec<Problem>) {
+    let chars = form.value.chars().count();
+    if chars > MAX_FORM_CHARS {
+        problems.push(
+            Problem::new(
+                form.span.clone(),
+                format!("a spelling of {chars} characters: at most {MAX_FORM_CHARS}"),
+                "too long",
+            )
+            .with_help("list names and short phrases, not passages"),
+        );
+    }
+}
+
 fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<Entity> {
     let id = read_id(&mut table, problems);
     let mut preferred = BTreeMap::new();
     if let Some(mut pref) = table.table("preferred", problems) {
         for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
             if let Some(form) = pref.string(key, problems) {
+                check_form_length(&form, problems);
                 preferred.insert(lang, form.value);
             }
         }
@@ -363,6 +382,7 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
         if form.value.trim().is_empty() {
             problems.push(Problem::new(form.span.clone(), "empty spelling", "empty"));
         }
+        check_form_length(form, problems);
     }
     for w in &wrong {
         if preferred.values().any(|p| *p == w.value) || variants.iter().any(|v| v.value == w.value)

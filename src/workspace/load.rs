@@ -66,7 +66,7 @@ impl Problems {
 pub fn load_config(path: &Path) -> (Config, Problems) {
     let mut problems = Problems::default();
     let display = display_path(path);
-    let config = match std::fs::read_to_string(path) {
+    let config = match read_regular(path) {
         Ok(source) => match Config::parse(path, &source) {
             Ok(config) => config,
             Err(found) => {
@@ -173,7 +173,7 @@ fn load_path(path: &Path, packs: &mut Vec<Pack>, problems: &mut Problems) -> Opt
     let files = pack_files(path);
     for file in &files {
         let display = display_path(file);
-        match std::fs::read_to_string(file) {
+        match read_regular(file) {
             Ok(source) => load_one(&display, &source, packs, problems),
             Err(err) => problems.push(unreadable(&display, Kind::RulesError, &err.to_string())),
         }
@@ -233,6 +233,28 @@ pub fn compile(packs: Vec<Pack>) -> Result<Engine, Problems> {
         }
         problems
     })
+}
+
+/// Most bytes a config or pack file may have: a pack is a desk's notes, not an archive.
+const MAX_RULE_FILE: u64 = 16 << 20;
+
+/// The text of a config or pack file; a FIFO or a device is refused, never opened (a read
+/// would hang or never end), and so is a file too large to be a pack.
+fn read_regular(path: &Path) -> std::io::Result<String> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a FIFO, socket or device)",
+        ));
+    }
+    if meta.len() > MAX_RULE_FILE {
+        return Err(std::io::Error::other(format!(
+            "{} bytes: more than the {} MB a config or pack may have",
+            meta.len(),
+            MAX_RULE_FILE >> 20
+        )));
+    }
+    std::fs::read_to_string(path)
 }
 
 /// `[severity]` keys that name no loaded rule, kind or pack: a mistyped key would
