@@ -73,3 +73,42 @@ fn init_writes_a_working_starter() {
     assert_eq!(again.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--color` and the colour variables: escape sequences only when asked for.
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"));
+        command
+            .args(["check", "--no-config", "--format", "pretty"])
+            .args(args)
+            .arg("-")
+            .env_remove("NO_COLOR")
+            .env_remove("FORCE_COLOR")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("runs");
+        if let Some(mut stdin) = child.stdin.take() {
+            use std::io::Write;
+            stdin
+                .write_all(b"The envoy flew to Mink.\n")
+                .expect("stdin");
+        }
+        let out = child.wait_with_output().expect("finishes");
+        out.stdout.contains(&0x1b)
+    };
+    assert!(run(&["--color", "always"], &[]), "--color always");
+    assert!(
+        !run(&["--color", "never"], &[("FORCE_COLOR", "1")]),
+        "--color never"
+    );
+    assert!(!run(&[], &[]), "auto: not a terminal");
+    assert!(run(&[], &[("FORCE_COLOR", "1")]), "FORCE_COLOR");
+    assert!(
+        !run(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins"
+    );
+}

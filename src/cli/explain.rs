@@ -31,6 +31,74 @@ pub fn list(engine: &Engine) -> String {
     out
 }
 
+/// The loaded packs and rules, and the built-in rules, as JSON.
+pub fn list_json(engine: &Engine) -> String {
+    let packs: Vec<serde_json::Value> = engine
+        .packs()
+        .iter()
+        .map(|pack| {
+            let entities: Vec<serde_json::Value> = pack
+                .entities
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "id": format!("{}/{}", pack.id, e.id),
+                        "type": "entity",
+                        "preferred": e.preferred.iter().map(|(l, f)| (l.code(), f)).collect::<std::collections::BTreeMap<_, _>>(),
+                        "variants": e.variants,
+                        "wrong": e.wrong,
+                    })
+                })
+                .collect();
+            let claims: Vec<serde_json::Value> = pack
+                .claims
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "id": format!("{}/{}", pack.id, c.id),
+                        "type": "claim",
+                        "about": c.about,
+                        "known": c.known.as_ref().map(describe_known),
+                        "source": c.source,
+                        "severity": c.severity,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "id": pack.id,
+                "path": pack.path,
+                "title": pack.title,
+                "rules": entities.into_iter().chain(claims).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let builtin: Vec<serde_json::Value> = builtin_rules()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id,
+                "type": "built-in",
+                "kind": r.kind.as_str(),
+                "severity": r.kind.default_severity(),
+                "summary": r.summary,
+            })
+        })
+        .collect();
+    let kinds: Vec<serde_json::Value> = Kind::ALL
+        .iter()
+        .map(|k| {
+            serde_json::json!({
+                "kind": k.as_str(),
+                "severity": k.default_severity(),
+                "autofix": k.autofix(),
+                "description": k.description(),
+            })
+        })
+        .collect();
+    let value =
+        serde_json::json!({"version": 1, "packs": packs, "builtin": builtin, "kinds": kinds});
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
 /// What a rule id (`PACK/RULE`, `hygiene/RULE`) or a finding kind (`spelling.style`) means.
 pub fn explain(engine: &Engine, id: &str) -> Option<String> {
     if let Some(kind) = Kind::parse(id) {

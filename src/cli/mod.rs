@@ -7,7 +7,7 @@ mod init;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use claimlint::document::EncodingChoice;
@@ -24,6 +24,17 @@ use claimlint::{Engine, Lang, Settings, Severity, Workspace};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour terminal output: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR
+    /// forces it), always, never
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand, Debug)]
@@ -52,17 +63,31 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
 enum RulesCommand {
     /// List the loaded packs and rules
-    List,
+    List {
+        /// text (default) or json
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Run every claim rule's examples (exit 1 if one fails)
     Test {
         /// Pack ids to test (default: every loaded pack)
         packs: Vec<String>,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -174,14 +199,18 @@ pub fn main() -> i32 {
             return if err.use_stderr() { 2 } else { 0 };
         }
     };
+    COLOR.set(cli.color).ok();
     match cli.command {
         Command::Check(args) => check(args),
         Command::Report(args) => batch_report(args),
         Command::Rules {
-            command: RulesCommand::List,
+            command: RulesCommand::List { format },
             packs,
         } => with_engine(&packs, |engine| {
-            print!("{}", explain::list(engine));
+            match format {
+                ListFormat::Text => print!("{}", explain::list(engine)),
+                ListFormat::Json => println!("{}", explain::list_json(engine)),
+            }
             0
         }),
         Command::Rules {
@@ -201,6 +230,44 @@ pub fn main() -> i32 {
             })
         }
         Command::Init { dir } => init::init(&dir),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "claimlint", &mut std::io::stdout());
+            0
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => {
+                    let _ = std::io::stdout().write_all(&page);
+                    0
+                }
+                Err(err) => {
+                    eprintln!("error: cannot write the manual page: {err}");
+                    2
+                }
+            }
+        }
+    }
+}
+
+/// `--color`, for the renderers.
+static COLOR: std::sync::OnceLock<ColorArg> = std::sync::OnceLock::new();
+
+/// Colour on `stream` if it is a terminal, unless `NO_COLOR` is set; `FORCE_COLOR` and
+/// `--color always` force it, `--color never` turns it off.
+fn use_color(terminal: bool) -> bool {
+    match COLOR.get().copied().unwrap_or(ColorArg::Auto) {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+            if set("NO_COLOR") {
+                false
+            } else {
+                set("FORCE_COLOR") || terminal
+            }
+        }
     }
 }
 
@@ -296,7 +363,7 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
         .and_then(|c| c.parse().ok())
         .unwrap_or(100);
     PrettyOptions {
-        color: terminal && std::env::var_os("NO_COLOR").is_none(),
+        color: use_color(terminal),
         width,
         // Pack problems of `rules`/`explain` go to stderr, where no file was checked.
         summary: !stderr,
