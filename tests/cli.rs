@@ -112,3 +112,51 @@ fn colour_follows_the_flag_and_the_environment() {
         "NO_COLOR wins"
     );
 }
+
+/// In GitHub Actions, the job summary lists every error of the run.
+#[test]
+fn github_step_summary_lists_every_error() {
+    let dir = std::env::temp_dir().join(format!("claimlint-summary-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let summary = dir.join("summary.md");
+    let _ = std::fs::remove_file(&summary);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "github",
+            "--date",
+            "2025-12-13",
+            "corpus",
+        ])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("CLAIMLINT_TODAY", "2025-12-13")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let written = std::fs::read_to_string(&summary).expect("summary written");
+    let annotations = String::from_utf8_lossy(&out.stdout);
+    let errors: Vec<&str> = annotations
+        .lines()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert!(!errors.is_empty());
+    for line in errors {
+        // ::error file=PATH,line=N,...
+        let file = line
+            .split("file=")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .unwrap_or_default();
+        let number = line
+            .split(",line=")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .unwrap_or_default();
+        assert!(
+            written.contains(&format!("`{file}:{number}:")),
+            "{file}:{number} missing from the summary:\n{written}"
+        );
+    }
+}

@@ -430,6 +430,7 @@ fn check(args: CheckArgs) -> i32 {
         None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
         None => OutputFormat::Short,
     };
+    write_step_summary(&report::summary::render(&outcome));
     let rendered = report::render(&outcome, format, pretty_options(false));
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(rendered.as_bytes());
@@ -462,6 +463,7 @@ fn batch_report(args: ReportArgs) -> i32 {
     });
     bar.finish_and_clear();
     let batch = workspace.report(&mut results);
+    write_step_summary(&report::summary::render(&batch.outcome));
     if let Err(err) =
         claimlint::workspace::fix::write_atomically(&args.output, render(&batch).as_bytes())
     {
@@ -478,6 +480,22 @@ fn batch_report(args: ReportArgs) -> i32 {
         summary.infos
     );
     workspace.exit_status(&batch.outcome)
+}
+
+/// In a GitHub Actions job, appends the run's summary to `$GITHUB_STEP_SUMMARY` (the
+/// file GitHub shows on the job's page), so findings past the annotation cap are seen.
+fn write_step_summary(summary: &str) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(summary.as_bytes()));
+    if let Err(err) = written {
+        eprintln!("warning: cannot write the GitHub step summary: {err}");
+    }
 }
 
 /// A progress bar on a terminal, for runs long enough to want one.

@@ -7,6 +7,7 @@ pub mod json;
 pub mod pretty;
 pub mod sarif;
 pub mod short;
+pub mod summary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
