@@ -112,9 +112,12 @@ struct CheckArgs {
     /// Output format (default: pretty on a terminal, short otherwise)
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// Apply the fixes of spelling.* findings in place, atomically
+    /// Apply the fixes of spelling.* findings in place, atomically, and list each change
     #[arg(long)]
     fix: bool,
+    /// Print the fixes as a unified diff instead of the findings; write nothing
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -425,16 +428,21 @@ fn collect(outcome: &mut Outcome, results: &mut [Checked]) {
 fn check(args: CheckArgs) -> i32 {
     let run = Run::new(&args.run);
     let mut results = run.check_all(&args.run, &|| {});
+    let mut fix_problems = Vec::new();
+    let mut patch = None;
     if args.fix {
         let policy = run.policy(&args.run);
-        for (input, checked) in run.inputs.iter().zip(results.iter_mut()) {
-            if let Some(rechecked) = fix::apply(input, checked, &run.engine, &run.opts, &policy) {
-                *checked = rechecked;
-            }
-        }
+        let log = fix::apply_all(&run.inputs, &mut results, &run.engine, &run.opts, &policy);
+        let _ = std::io::stderr().write_all(log.render("applied").as_bytes());
+        fix_problems = log.problems;
+    } else if args.diff {
+        let (diff, log) = fix::diff_all(&run.inputs, &results);
+        let _ = std::io::stderr().write_all(log.render("would apply").as_bytes());
+        patch = Some(diff);
     }
     let fail_on = run.fail_on(&args.run);
     let mut outcome = run.outcome;
+    outcome.findings.append(&mut fix_problems);
     collect(&mut outcome, &mut results);
     outcome.sort();
     let format = match args.format {
@@ -447,10 +455,18 @@ fn check(args: CheckArgs) -> i32 {
         None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
         None => OutputFormat::Short,
     };
-    let rendered = report::render(&outcome, format, pretty_options(false));
+    let rendered = match patch {
+        Some(diff) => diff,
+        None => report::render(&outcome, format, pretty_options(false)),
+    };
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(rendered.as_bytes());
-    let _ = stdout.flush();
+    if let Err(err) = stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {err}");
+        return 2;
+    }
     exit_status(&outcome, fail_on)
 }
 
@@ -491,18 +507,15 @@ fn batch_report(args: ReportArgs) -> i32 {
     let mut outcome = run.outcome;
     collect(&mut outcome, &mut results);
     let batch = crate::batch::build(outcome, &results);
-    if let Err(err) = fix::write_atomically(&args.output, render(&batch).as_bytes()) {
-        eprintln!("error: cannot write {}: {err}", args.output.display());
+    let shown = report::escape::line(&args.output.to_string_lossy()).into_owned();
+    if let Err(err) = crate::write::write_file(&args.output, render(&batch).as_bytes()) {
+        eprintln!("error: cannot write {shown}: {err}");
         return 2;
     }
     let summary = batch.outcome.summary();
     eprintln!(
-        "wrote {}: {} files, {} errors, {} warnings, {} infos",
-        args.output.display(),
-        summary.files,
-        summary.errors,
-        summary.warnings,
-        summary.infos
+        "wrote {shown}: {} files, {} errors, {} warnings, {} infos",
+        summary.files, summary.errors, summary.warnings, summary.infos
     );
     exit_status(&batch.outcome, fail_on)
 }
@@ -517,6 +530,8 @@ pub fn exit_status(outcome: &Outcome, fail_on: FailOn) -> i32 {
                 | Kind::InputEncoding
                 | Kind::InputUnreadable
                 | Kind::InputMetadata
+                | Kind::InputChanged
+                | Kind::InputUnwritable
         )
     });
     if untrusted {

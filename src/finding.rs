@@ -80,6 +80,8 @@ kinds! {
     InputUnreadable => "input.unreadable", "a path that could not be read";
     InputMetadata => "input.metadata", "a bad language or date in a document's metadata";
     InputTruncated => "input.truncated", "findings dropped past --max-findings";
+    InputChanged => "input.changed", "a file that changed on disk between its check and its fix; not fixed";
+    InputUnwritable => "input.unwritable", "fixes or a report that could not be written";
     ConfigError => "config.error", "an error in claimlint.toml or the arguments";
     RulesError => "rules.error", "an error in a rule pack";
 }

@@ -28,5 +28,6 @@ pub mod sentence;
 pub mod spelling;
 pub mod suppress;
 pub mod toml_reader;
+pub mod write;
 
 pub use lang::Lang;

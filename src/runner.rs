@@ -269,6 +269,7 @@ pub fn collect_inputs(
             ));
         }
     }
+    crate::fix::dedup_inputs(&mut inputs);
     inputs
 }
 
@@ -338,6 +339,8 @@ pub struct Checked {
     pub statements: Vec<crate::engine::Statement>,
     /// (entity rule id, form) of every mention, for batch reports.
     pub spellings: Vec<(String, String)>,
+    /// Digest of the bytes checked (`--fix` rewrites a file only if it still holds them).
+    pub digest: Option<u64>,
 }
 
 pub fn read_input(input: &Input) -> std::io::Result<Vec<u8>> {
@@ -369,6 +372,7 @@ pub fn check_bytes(
             .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
     });
     apply_levels(&mut findings, policy.config);
+    crate::fix::vet(&doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if policy.max_findings > 0 && findings.len() > policy.max_findings {
         let dropped = findings.len() - policy.max_findings;
@@ -397,6 +401,7 @@ pub fn check_bytes(
         source: Some((display.to_owned(), doc.source)),
         statements: analysis.statements,
         spellings: analysis.spellings,
+        digest: Some(crate::fix::digest(bytes)),
     }
 }
 

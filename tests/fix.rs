@@ -84,6 +84,13 @@ fn fix_never_touches_stdin() {
         stdin.write_all(b"Talks in Mink.\n").expect("write stdin");
     }
     let out = child.wait_with_output().expect("finishes");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("spelling.wrong"));
+    // Asking to fix what cannot be rewritten is an error, said as a finding; the
+    // findings of the text are still reported.
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("spelling.wrong"), "{stdout}");
+    assert!(
+        stdout.contains("-:1:1: error[input.unwritable] input/fix: --fix rewrites files in place"),
+        "{stdout}"
+    );
 }

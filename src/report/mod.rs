@@ -1,6 +1,7 @@
 //! Renderers: findings in, bytes out. One file per output format; none decides anything.
 
 pub mod batch;
+pub mod escape;
 pub mod github;
 pub mod html;
 pub mod json;
