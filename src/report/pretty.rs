@@ -31,12 +31,14 @@ struct Source<'a> {
 
 impl<'a> Source<'a> {
     fn new(name: &'a str, original: &'a str) -> Source<'a> {
-        let (text, shown) = match escape::multiline(original) {
-            std::borrow::Cow::Borrowed(_) => (std::borrow::Cow::Borrowed(original), None),
-            std::borrow::Cow::Owned(_) => {
-                let (text, map) = escaped_with_map(original);
-                (std::borrow::Cow::Owned(text), Some(map))
-            }
+        let raw = original
+            .char_indices()
+            .all(|(at, c)| escape::shown_raw(original, at, c));
+        let (text, shown) = if raw {
+            (std::borrow::Cow::Borrowed(original), None)
+        } else {
+            let (text, map) = escaped_with_map(original);
+            (std::borrow::Cow::Owned(text), Some(map))
         };
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
