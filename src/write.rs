@@ -84,6 +84,7 @@ pub fn replace(
             copy_owner_and_mode(temp.as_file(), meta)?;
         }
         temp.as_file().sync_all()?;
+        test_pause();
         before_commit()
     })();
     let mut live = live_temps();
@@ -98,6 +99,21 @@ pub fn replace(
     temp.persist(target).map_err(|err| err.error)?;
     drop(live);
     sync_folder(dir)
+}
+
+/// A test seam: `CLAIMLINT_TEST_WRITE_PAUSE_MS` holds every write that long while its
+/// temporary file exists, so that a test can stop the process at that moment.
+fn test_pause() {
+    static PAUSE: std::sync::OnceLock<Option<std::time::Duration>> = std::sync::OnceLock::new();
+    let pause = PAUSE.get_or_init(|| {
+        std::env::var("CLAIMLINT_TEST_WRITE_PAUSE_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(std::time::Duration::from_millis)
+    });
+    if let Some(pause) = pause {
+        std::thread::sleep(*pause);
+    }
 }
 
 /// The temporary file's name starts with the target's (shortened: names have a length

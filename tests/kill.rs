@@ -49,8 +49,8 @@ fn kills_during_a_fix_leave_old_or_new_bytes_and_no_temp_file() {
     let file = dir.join("large.txt");
     let old = LINE.repeat(4000);
     let new = old.replace("Mink", "Minsk");
-    // How long one whole fix takes here: kills land anywhere in it, and densely towards
-    // its end, where the file is written.
+    // How long one whole fix takes here: kills land anywhere in it, and densely around
+    // its middle, where the file is written (a check before, a check of the result after).
     let mut whole = Duration::MAX;
     for _ in 0..2 {
         std::fs::write(&file, &old).expect("write");
@@ -65,16 +65,16 @@ fn kills_during_a_fix_leave_old_or_new_bytes_and_no_temp_file() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(12);
     let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-    let (mut saw_old, mut saw_new) = (0, 0);
+    let (mut saw_old, mut saw_new, mut sigkill_leftovers) = (0, 0, 0);
     for round in 0..kills {
         std::fs::write(&file, &old).expect("write");
         let mut child = fixer(&file);
         let fraction = (next(&mut state) % 1000) as f64 / 1000.0;
-        // Half the kills in the last fifth of the run.
+        // Half the kills in the middle third of the run.
         let at = if round % 2 == 0 {
-            fraction * 1.1
+            fraction
         } else {
-            0.8 + fraction * 0.3
+            0.33 + fraction * 0.34
         };
         std::thread::sleep(Duration::from_secs_f64(whole.as_secs_f64() * at));
         let sigkill = round % 4 == 3;
@@ -102,12 +102,84 @@ fn kills_during_a_fix_leave_old_or_new_bytes_and_no_temp_file() {
             // SIGKILL cannot be caught: a temporary file may stay behind (never the
             // article's name), with a random name; it is removed for the next round.
             for name in names.iter().filter(|n| n.ends_with(".claimlint-tmp")) {
+                sigkill_leftovers += 1;
                 let _ = std::fs::remove_file(dir.join(name));
             }
             names.retain(|n| !n.ends_with(".claimlint-tmp"));
         }
         assert_eq!(names, ["large.txt"], "round {round}");
     }
-    eprintln!("{kills} kills: {saw_old} left the old bytes, {saw_new} the new");
+    eprintln!(
+        "{kills} kills: {saw_old} left the old bytes, {saw_new} the new; \
+         {sigkill_leftovers} SIGKILLs left a temporary file"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Stopped while its temporary file exists (held there by a test seam): SIGTERM, SIGINT
+/// and SIGHUP remove it and leave the old bytes; SIGKILL leaves the old bytes and the
+/// temporary file, which cannot be helped.
+#[test]
+fn a_signal_while_the_temporary_file_exists_removes_it() {
+    let dir = scratch_dir("window");
+    let file = dir.join("a.txt");
+    for (signal, code, leftover) in [
+        ("-TERM", 128 + 15, false),
+        ("-INT", 128 + 2, false),
+        ("-HUP", 128 + 1, false),
+        ("-KILL", -1, true),
+    ] {
+        std::fs::write(&file, LINE).expect("write");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args([
+                "check",
+                "--no-config",
+                "--lang",
+                "fr",
+                "--format",
+                "short",
+                "--fix",
+            ])
+            .arg(&file)
+            .env("CLAIMLINT_TEST_WRITE_PAUSE_MS", "60000")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawns");
+        // Wait for the temporary file to appear.
+        let temp = |dir: &std::path::Path| {
+            std::fs::read_dir(dir)
+                .expect("list")
+                .filter_map(Result::ok)
+                .any(|e| e.file_name().to_string_lossy().ends_with(".claimlint-tmp"))
+        };
+        let started = Instant::now();
+        while !temp(&dir) {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "no temporary file"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status();
+        let status = child.wait().expect("exits");
+        assert_eq!(status.code().unwrap_or(-1), code, "{signal}");
+        assert_eq!(
+            std::fs::read_to_string(&file).expect("read"),
+            LINE,
+            "{signal}"
+        );
+        assert_eq!(temp(&dir), leftover, "{signal}");
+        for entry in std::fs::read_dir(&dir)
+            .expect("list")
+            .filter_map(Result::ok)
+        {
+            if entry.path() != file {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
