@@ -98,12 +98,13 @@ proptest! {
 fn regression_inputs() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
     for (target, run) in [("fix", fix_roundtrip as fn(&[u8])), ("render", renderers)] {
-        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
-            continue;
-        };
+        let entries = std::fs::read_dir(root.join(target)).expect("a regressions folder");
+        let mut count = 0;
         for entry in entries.filter_map(Result::ok) {
             let data = std::fs::read(entry.path()).expect("a regression input");
             run(&data);
+            count += 1;
         }
+        assert!(count > 0, "no regression input for {target}");
     }
 }
