@@ -228,6 +228,19 @@ impl Document {
         self.source.get(span.source.clone()).unwrap_or_default()
     }
 
+    /// Whether a range of `source` reaches the checked text unchanged: no markup, comment,
+    /// entity or normalisation inside it (what `--fix` may rewrite).
+    pub fn is_verbatim(&self, source: Range<usize>) -> bool {
+        let mut range = source;
+        for map in self.text_maps.iter().rev() {
+            match map.verbatim_preimage(range) {
+                Some(r) => range = r,
+                None => return false,
+            }
+        }
+        true
+    }
+
     /// The year of the document's date, for dates written without one.
     pub fn year(&self) -> i16 {
         self.date.year()

@@ -98,6 +98,8 @@ kinds! {
     InputMetadata => "input.metadata", Error, false, "a bad language or date in a document's metadata";
     InputTruncated => "input.truncated", Info, false, "findings dropped past --max-findings";
     InputSuppression => "input.suppression", Warning, false, "a suppression comment that names no loaded rule, kind or pack";
+    InputChanged => "input.changed", Error, false, "a file that changed on disk between its check and its fix; not fixed";
+    InputUnwritable => "input.unwritable", Error, false, "fixes or a report that could not be written";
     ConfigError => "config.error", Error, false, "an error in claimlint.toml or the arguments";
     RulesError => "rules.error", Error, false, "an error in a rule pack";
 }
@@ -112,6 +114,8 @@ impl Kind {
                 | Kind::InputEncoding
                 | Kind::InputUnreadable
                 | Kind::InputMetadata
+                | Kind::InputChanged
+                | Kind::InputUnwritable
         )
     }
 }

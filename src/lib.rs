@@ -17,7 +17,7 @@
 //!
 //! Layers, lowest first; a module imports only from its own layer or lower ones (a test
 //! in `tests/layers.rs` holds the line):
-//! model (`finding`, `lang`, `toml_reader`) → text (`offsets`, `decode`, `format`,
+//! model (`finding`, `lang`, `toml_reader`, `escape`) → text (`offsets`, `decode`, `format`,
 //! `suppress`, `sentence`, `tokens`, `expr`, `document`) → rules (`pack`) → analysis
 //! (`names`, `claims`, `compiled`) → checks (`checks`) → engine (`engine`) → application
 //! (`workspace`) → output (`report`).
@@ -30,6 +30,7 @@ pub mod compiled;
 mod decode;
 pub mod document;
 pub mod engine;
+pub mod escape;
 pub mod expr;
 pub mod finding;
 mod format;

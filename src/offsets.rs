@@ -99,7 +99,6 @@ impl OffsetMap {
     }
 
     /// Maps a source offset back to the derived text (the first text byte at or after it).
-    #[cfg(test)]
     pub fn invert(&self, src: usize) -> usize {
         let idx = self.pieces.partition_point(|p| p.src_start <= src);
         let Some(idx) = idx.checked_sub(1) else {
@@ -115,6 +114,22 @@ impl OffsetMap {
         } else {
             piece.text_start
         }
+    }
+}
+
+impl OffsetMap {
+    /// The range of the derived text copied byte for byte from `src`, when all of `src`
+    /// lies inside one verbatim run; `None` when any of it was replaced or dropped.
+    pub fn verbatim_preimage(&self, src: Range<usize>) -> Option<Range<usize>> {
+        let idx = self
+            .pieces
+            .partition_point(|p| p.src_start <= src.start)
+            .checked_sub(1)?;
+        let piece = self.pieces[idx];
+        let text_end = self.piece_text_end(idx);
+        let start = piece.text_start + (src.start - piece.src_start);
+        let end = start + src.len();
+        (piece.verbatim && src.end <= piece.src_end && end <= text_end).then_some(start..end)
     }
 }
 
@@ -206,6 +221,27 @@ mod tests {
         assert_eq!(map.map_range(0..5), 0..9);
         assert_eq!(map.invert(8), 4);
         assert_eq!(map.invert(3), 2);
+    }
+
+    #[test]
+    fn verbatim_preimages() {
+        let src = "a &amp; b";
+        let mut b = TextBuilder::default();
+        b.push_verbatim(src, 0..2);
+        b.push_replacement("&", 2..7);
+        b.push_verbatim(src, 7..9);
+        let (_, map) = b.finish();
+        assert_eq!(map.verbatim_preimage(0..1), Some(0..1));
+        assert_eq!(map.verbatim_preimage(7..9), Some(3..5));
+        assert_eq!(map.verbatim_preimage(2..7), None);
+        assert_eq!(map.verbatim_preimage(0..8), None);
+        // A dropped range (a comment) between two runs breaks the run.
+        let mut b = TextBuilder::default();
+        b.push_verbatim("ab<!---->cd", 0..2);
+        b.push_verbatim("ab<!---->cd", 9..11);
+        let (_, map) = b.finish();
+        assert_eq!(map.verbatim_preimage(1..10), None);
+        assert_eq!(map.verbatim_preimage(9..11), Some(2..4));
     }
 
     #[test]

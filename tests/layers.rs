@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Layers, lowest first, with the top-level modules in each.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("model", &["finding", "lang", "toml_reader"]),
+    ("model", &["finding", "lang", "toml_reader", "escape"]),
     (
         "text",
         &[

@@ -141,9 +141,12 @@ struct CheckArgs {
     /// Output format (default: pretty on a terminal, short otherwise)
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
-    /// Apply the fixes of spelling.* findings in place, atomically
+    /// Apply the fixes of spelling.* findings in place, atomically, and list each change
     #[arg(long)]
     fix: bool,
+    /// Print the fixes as a unified diff instead of the findings; write nothing
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
 }
 
 #[derive(Args, Debug)]
@@ -416,10 +419,22 @@ fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T
 fn check(args: CheckArgs) -> i32 {
     let (workspace, inputs) = open(&args.run);
     let mut results = on_threads(args.run.jobs, || workspace.check_all(&inputs, &|| {}));
+    let mut fix_problems = Vec::new();
+    let mut patch = None;
     if args.fix {
-        workspace.fix(&inputs, &mut results);
+        let log = workspace.fix(&inputs, &mut results);
+        let _ = std::io::stderr().write_all(log.render("applied").as_bytes());
+        fix_problems = log.problems;
+    } else if args.diff {
+        let (diff, log) = workspace.diff(&inputs, &results);
+        let _ = std::io::stderr().write_all(log.render("would apply").as_bytes());
+        patch = Some(diff);
     }
-    let outcome = workspace.outcome(&mut results);
+    let mut outcome = workspace.outcome(&mut results);
+    if !fix_problems.is_empty() {
+        outcome.findings.append(&mut fix_problems);
+        outcome.sort();
+    }
     let format = match args.format {
         Some(FormatArg::Pretty) => OutputFormat::Pretty,
         Some(FormatArg::Short) => OutputFormat::Short,
@@ -431,10 +446,18 @@ fn check(args: CheckArgs) -> i32 {
         None => OutputFormat::Short,
     };
     write_step_summary(&report::summary::render(&outcome));
-    let rendered = report::render(&outcome, format, pretty_options(false));
+    let rendered = match patch {
+        Some(diff) => diff,
+        None => report::render(&outcome, format, pretty_options(false)),
+    };
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(rendered.as_bytes());
-    let _ = stdout.flush();
+    if let Err(err) = stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {err}");
+        return 2;
+    }
     workspace.exit_status(&outcome)
 }
 
@@ -464,20 +487,17 @@ fn batch_report(args: ReportArgs) -> i32 {
     bar.finish_and_clear();
     let batch = workspace.report(&mut results);
     write_step_summary(&report::summary::render(&batch.outcome));
+    let shown = claimlint::escape::line(&args.output.to_string_lossy()).into_owned();
     if let Err(err) =
-        claimlint::workspace::fix::write_atomically(&args.output, render(&batch).as_bytes())
+        claimlint::workspace::write::write_file(&args.output, render(&batch).as_bytes())
     {
-        eprintln!("error: cannot write {}: {err}", args.output.display());
+        eprintln!("error: cannot write {shown}: {err}");
         return 2;
     }
     let summary = batch.outcome.summary();
     eprintln!(
-        "wrote {}: {} files, {} errors, {} warnings, {} infos",
-        args.output.display(),
-        summary.files,
-        summary.errors,
-        summary.warnings,
-        summary.infos
+        "wrote {shown}: {} files, {} errors, {} warnings, {} infos",
+        summary.files, summary.errors, summary.warnings, summary.infos
     );
     workspace.exit_status(&batch.outcome)
 }

@@ -13,7 +13,7 @@ fn grouped(n: u64, seps: &[char]) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         let left = digits.len() - i;
-        if i > 0 && left % 3 == 0 {
+        if i > 0 && left.is_multiple_of(3) {
             out.push(seps[(left / 3) % seps.len()]);
         }
         out.push(c);

@@ -41,9 +41,20 @@ pub fn json(batch: &Batch) -> String {
     to_json(&report)
 }
 
-/// Markdown table cells: pipes and line breaks would end the cell.
+/// Untrusted text in Markdown: HTML escaped (a renderer would otherwise run an article's
+/// tags), controls and line breaks escaped, pipes escaped (they would end a table cell).
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len());
+    for c in crate::escape::line(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Findings by kind and by rule.
@@ -94,10 +105,10 @@ pub fn markdown(batch: &Batch) -> String {
             out,
             "| {} | {} ({}) | {} ({}) | {} | {} | {} |",
             cell(&file.path),
-            file.lang,
-            file.lang_source,
-            file.date,
-            file.date_source,
+            cell(&file.lang),
+            cell(&file.lang_source),
+            cell(&file.date),
+            cell(&file.date_source),
             c.errors,
             c.warnings,
             c.infos
@@ -107,10 +118,13 @@ pub fn markdown(batch: &Batch) -> String {
     let mut any = false;
     for (entity, lang, forms) in batch.drift() {
         any = true;
-        let _ = writeln!(out, "- **{entity}** in `{lang}` documents");
+        let _ = writeln!(out, "- **{}** in `{}` documents", cell(entity), cell(lang));
         for (form, files) in forms {
-            let list: Vec<String> = files.iter().map(|(f, n)| format!("{f} ({n})")).collect();
-            let _ = writeln!(out, "  - \"{form}\": {}", list.join(", "));
+            let list: Vec<String> = files
+                .iter()
+                .map(|(f, n)| format!("{} ({n})", cell(f)))
+                .collect();
+            let _ = writeln!(out, "  - \"{}\": {}", cell(form), list.join(", "));
         }
     }
     if !any {
@@ -121,18 +135,29 @@ pub fn markdown(batch: &Batch) -> String {
     for f in &batch.outcome.findings {
         if f.path != current {
             current = &f.path;
-            let _ = writeln!(out, "\n### {}\n", f.path);
+            let _ = writeln!(out, "\n### {}\n", cell(&f.path));
         }
         let _ = write!(
             out,
             "- {}:{} **{}** `{}` {}: {}",
-            f.span.line, f.span.column, f.severity, f.kind, f.rule, f.message
+            f.span.line,
+            f.span.column,
+            f.severity,
+            f.kind,
+            cell(&f.rule),
+            cell(&f.message)
         );
         if !f.text.is_empty() {
             let _ = write!(out, " — «{}»", cell(&f.text));
         }
         for l in &f.labels {
-            let _ = write!(out, " (see {}:{}: {})", l.path, l.span.line, l.message);
+            let _ = write!(
+                out,
+                " (see {}:{}: {})",
+                cell(&l.path),
+                l.span.line,
+                cell(&l.message)
+            );
         }
         out.push('\n');
     }

@@ -1,5 +1,6 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
+use crate::escape;
 use crate::finding::Severity;
 use crate::workspace::Outcome;
 
@@ -38,8 +39,11 @@ fn end_position(outcome: &Outcome, f: &crate::finding::Finding) -> (usize, usize
     }
 }
 
+/// Workflow-command data: every control escaped first (`\x1b`, `\u{202e}`: the log
+/// viewer shows them as written), then `%`, CR and LF as the runner wants them.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    escape::line(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -25,9 +25,9 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Pretty JSON with a final line break.
+/// Pretty JSON with a final line break, no control character raw.
 pub(super) fn to_json(value: &impl Serialize) -> String {
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = crate::escape::json(serde_json::to_string_pretty(value).unwrap_or_default());
     out.push('\n');
     out
 }
@@ -47,7 +47,9 @@ pub fn render(outcome: &Outcome) -> String {
 pub fn render_lines(outcome: &Outcome) -> String {
     let mut out = String::new();
     for f in &outcome.findings {
-        out.push_str(&serde_json::to_string(f).unwrap_or_default());
+        out.push_str(&crate::escape::json(
+            serde_json::to_string(f).unwrap_or_default(),
+        ));
         out.push('\n');
     }
     let line = SummaryLine {

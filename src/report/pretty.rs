@@ -9,29 +9,62 @@ use miette::{
 };
 
 use super::PrettyOptions;
+use crate::escape;
 use crate::finding::{Finding, LineIndex, Severity};
+use crate::offsets::{OffsetMap, TextBuilder};
 use crate::workspace::Outcome;
 
 /// A file's text for miette, read through a line index: a span's context costs a
 /// binary search, not a scan from the start of the file (miette's own `str` source
 /// rescans for every diagnostic), and columns count characters, as in every other
-/// output.
+/// output. Control characters of the file are shown escaped (`\x1b`), never raw: `text`
+/// is the file as shown, and `shown` maps the file's offsets to it.
 struct Source<'a> {
     name: &'a str,
-    text: &'a str,
+    /// The name as shown.
+    title: String,
+    text: std::borrow::Cow<'a, str>,
+    /// Length of the file's own text.
+    len: usize,
+    shown: Option<OffsetMap>,
+    /// The file's own text and lines: positions are the file's, not the escaped text's.
+    original: &'a str,
+    original_lines: Option<LineIndex>,
     lines: LineIndex,
     starts: Vec<usize>,
 }
 
 impl<'a> Source<'a> {
-    fn new(name: &'a str, text: &'a str) -> Source<'a> {
+    fn new(name: &'a str, original: &'a str) -> Source<'a> {
+        let raw = original
+            .char_indices()
+            .all(|(at, c)| escape::shown_raw(original, at, c));
+        let (text, shown) = if raw {
+            (std::borrow::Cow::Borrowed(original), None)
+        } else {
+            let (text, map) = escaped_with_map(original);
+            (std::borrow::Cow::Owned(text), Some(map))
+        };
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             name,
+            title: escape::line(name).into_owned(),
+            lines: LineIndex::new(&text),
             text,
-            lines: LineIndex::new(text),
+            len: original.len(),
+            original_lines: shown.as_ref().map(|_| LineIndex::new(original)),
+            original,
+            shown,
             starts,
+        }
+    }
+
+    /// A range of the file's text as a range of the text shown.
+    fn shown(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        match &self.shown {
+            Some(map) => map.invert(range.start)..map.invert(range.end),
+            None => range.clone(),
         }
     }
 
@@ -109,13 +142,13 @@ impl SourceCode for Source<'_> {
             data_end = self.ceil((end + WINDOW).min(line_end));
         }
         let data = &self.text[data_start..data_end];
-        let column = if before == 0 {
-            self.lines.position(self.text, start).1 - 1
-        } else {
-            0
+        let column = match (&self.shown, &self.original_lines) {
+            _ if before != 0 => 0,
+            (Some(map), Some(lines)) => lines.position(self.original, map.map_start(start)).1 - 1,
+            _ => self.lines.position(&self.text, start).1 - 1,
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
+            self.title.clone(),
             data.as_bytes(),
             (data_start, data_end - data_start).into(),
             first,
@@ -141,7 +174,12 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.finding.kind, self.finding.message)
+        write!(
+            f,
+            "{}: {}",
+            self.finding.kind,
+            escape::line(&self.finding.message)
+        )
     }
 }
 
@@ -164,7 +202,7 @@ impl Diagnostic for Rendered<'_> {
         self.finding
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(escape::line(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -174,22 +212,27 @@ impl Diagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
         // Findings about a whole file (unreadable, binary) have no passage to show.
-        if self.source.text.is_empty() || f.span.source.end > self.source.text.len() {
+        if self.source.len == 0 || f.span.source.end > self.source.len {
             return None;
         }
         let source = self.source;
+        let label = |l: &str| escape::line(l).into_owned();
+        let span = source.shown(&f.span.source);
         let primary =
-            LabeledSpan::new_primary_with_span(f.label.clone(), source.clip(&f.span.source));
+            LabeledSpan::new_primary_with_span(f.label.as_deref().map(label), source.clip(&span));
         // miette draws labels of one source only (labels into other files are in the
         // machine outputs), and on a very long line only those near the primary span.
-        let near = |l: &&crate::finding::Label| {
+        let near = move |l: &&crate::finding::Label| {
+            let other = source.shown(&l.span.source);
             l.path == f.path
-                && (l.span.source.start.abs_diff(f.span.source.start) <= WINDOW
-                    || (source.line_len(f.span.source.start) <= LONG_LINE
-                        && source.line_len(l.span.source.start) <= LONG_LINE))
+                && l.span.source.end <= source.len
+                && (other.start.abs_diff(span.start) <= WINDOW
+                    || (source.line_len(span.start) <= LONG_LINE
+                        && source.line_len(other.start) <= LONG_LINE))
         };
-        let secondary = f.labels.iter().filter(near).map(|l| {
-            LabeledSpan::new_with_span(Some(l.message.clone()), source.clip(&l.span.source))
+        let secondary = f.labels.iter().filter(near).map(move |l| {
+            let other = source.shown(&l.span.source);
+            LabeledSpan::new_with_span(Some(label(&l.message)), source.clip(&other))
         });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
@@ -225,11 +268,19 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         let rendered = Rendered {
             finding,
             source,
-            code: format!("claimlint::{} ({})", finding.kind, finding.rule),
+            code: format!(
+                "claimlint::{} ({})",
+                finding.kind,
+                escape::line(&finding.rule)
+            ),
         };
         let mut one = String::new();
         if handler.render_report(&mut one, &rendered).is_err() {
-            one = format!("{}: {}\n", finding.path, finding.message);
+            one = format!(
+                "{}: {}\n",
+                escape::line(&finding.path),
+                escape::line(&finding.message)
+            );
         }
         out.push_str(&one);
         out.push('\n');
@@ -248,6 +299,26 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         ));
     }
     out
+}
+
+/// The file's text with its unsafe characters escaped, and the map from the shown text
+/// back to the file's.
+fn escaped_with_map(text: &str) -> (String, OffsetMap) {
+    let mut builder = TextBuilder::with_capacity(text.len() + 16);
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        if escape::shown_raw(text, at, c) {
+            continue;
+        }
+        let end = at + c.len_utf8();
+        let mut shown = String::new();
+        escape::push_escaped(&mut shown, c);
+        builder.push_verbatim(text, run..at);
+        builder.push_replacement(&shown, at..end);
+        run = end;
+    }
+    builder.push_verbatim(text, run..text.len());
+    builder.finish()
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,5 +1,6 @@
 //! `path:line:col: severity[kind] rule: message`, one finding per line.
 
+use crate::escape;
 use crate::workspace::Outcome;
 
 pub fn render(outcome: &Outcome) -> String {
@@ -7,7 +8,13 @@ pub fn render(outcome: &Outcome) -> String {
     for f in &outcome.findings {
         out.push_str(&format!(
             "{}:{}:{}: {}[{}] {}: {}\n",
-            f.path, f.span.line, f.span.column, f.severity, f.kind, f.rule, f.message
+            escape::path_at_line_start(&f.path),
+            f.span.line,
+            f.span.column,
+            f.severity,
+            f.kind,
+            escape::line(&f.rule),
+            escape::line(&f.message)
         ));
     }
     out

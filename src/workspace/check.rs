@@ -33,6 +33,8 @@ pub struct Checked {
     pub statements: Vec<Statement>,
     /// (entity rule id, form) of every mention, for batch reports.
     pub spellings: Vec<(RuleId, String)>,
+    /// Digest of the bytes checked (`--fix` rewrites a file only if it still holds them).
+    pub digest: Option<u64>,
 }
 
 pub fn check_bytes(
@@ -56,6 +58,7 @@ pub fn check_bytes(
             .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
     });
     apply_levels(&mut findings, policy.config);
+    super::fix::vet(&doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if policy.max_findings > 0 && findings.len() > policy.max_findings {
         let dropped = findings.len() - policy.max_findings;
@@ -85,6 +88,7 @@ pub fn check_bytes(
         source: Some((display.to_owned(), doc.source)),
         statements: analysis.statements,
         spellings: analysis.spellings,
+        digest: Some(super::fix::digest(bytes)),
     }
 }
 

@@ -64,6 +64,7 @@ pub fn collect_inputs(
             )),
         }
     }
+    super::fix::dedup_inputs(&mut inputs);
     (inputs, problems)
 }
 

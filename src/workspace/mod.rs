@@ -11,6 +11,7 @@ pub mod inputs;
 pub mod load;
 pub mod outcome;
 pub mod selftest;
+pub mod write;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -221,14 +222,16 @@ impl Workspace {
         check::check_all_with_progress(inputs, &self.engine, &self.opts, &self.policy(), done)
     }
 
-    /// Applies the safe fixes of each checked file in place and checks it again.
-    pub fn fix(&self, inputs: &[Input], results: &mut [Checked]) {
-        let policy = self.policy();
-        for (input, checked) in inputs.iter().zip(results.iter_mut()) {
-            if let Some(rechecked) = fix::apply(input, checked, &self.engine, &self.opts, &policy) {
-                *checked = rechecked;
-            }
-        }
+    /// Applies the safe fixes of each checked file in place (to the bytes that were
+    /// checked, through one safe writer) and checks it again: what changed, what was left
+    /// and what could not be written.
+    pub fn fix(&self, inputs: &[Input], results: &mut [Checked]) -> fix::Log {
+        fix::apply_all(inputs, results, &self.engine, &self.opts, &self.policy())
+    }
+
+    /// The fixes as a unified diff, nothing written, and what `fix` would change.
+    pub fn diff(&self, inputs: &[Input], results: &[Checked]) -> (String, fix::Log) {
+        fix::diff_all(inputs, results)
     }
 
     /// One sorted outcome: the workspace's problems, then every document's findings.
