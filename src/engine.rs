@@ -276,7 +276,11 @@ fn hygiene_findings(doc: &Document, sentences: &[std::ops::Range<usize>]) -> Vec
                 path: doc.path.clone(),
                 rule: format!("hygiene/{}", h.check.rule_id()),
                 kind,
-                severity: Severity::Warning,
+                // RULES.md: a repeated sentence or markup left in copy stops a CI gate.
+                severity: match kind {
+                    Kind::HygieneDuplicate | Kind::HygieneMarkup => Severity::Error,
+                    _ => Severity::Warning,
+                },
                 message,
                 text,
                 span,
