@@ -115,6 +115,19 @@ struct CheckArgs {
     /// Apply the fixes of spelling.* findings in place, atomically
     #[arg(long)]
     fix: bool,
+    /// Show only findings at or above this severity (the exit status still follows --fail-on)
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<SeverityArg>,
+    /// Show errors only: --min-severity error
+    #[arg(short, long, conflicts_with = "min_severity")]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Args, Debug)]
@@ -335,6 +348,7 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
         width,
         // Pack problems of `rules`/`explain` go to stderr, where no file was checked.
         summary: !stderr,
+        min_severity: Severity::Info,
     }
 }
 
@@ -447,11 +461,25 @@ fn check(args: CheckArgs) -> i32 {
         None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
         None => OutputFormat::Short,
     };
-    let rendered = report::render(&outcome, format, pretty_options(false));
+    // The exit status counts every finding; --min-severity only hides some from view.
+    let status = exit_status(&outcome, fail_on);
+    let mut options = pretty_options(false);
+    options.min_severity = match (args.quiet, args.min_severity) {
+        (true, _) | (_, Some(SeverityArg::Error)) => Severity::Error,
+        (_, Some(SeverityArg::Warning)) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    if format != OutputFormat::Pretty {
+        // Pretty counts what it hides in each file's header; the others just omit it.
+        outcome
+            .findings
+            .retain(|f| f.severity >= options.min_severity);
+    }
+    let rendered = report::render(&outcome, format, options);
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(rendered.as_bytes());
     let _ = stdout.flush();
-    exit_status(&outcome, fail_on)
+    status
 }
 
 fn batch_report(args: ReportArgs) -> i32 {
