@@ -51,7 +51,13 @@ pub struct Entity {
     pub variants: Vec<String>,
     pub wrong: Vec<String>,
     pub near_miss: u8,
+    /// `near_miss` written in the pack; otherwise the radius depends on the form's length.
+    pub near_miss_set: bool,
     pub case_sensitive: bool,
+    /// Forms this entity knowingly shares with another entity (`ambiguous = [...]`).
+    pub ambiguous: Vec<String>,
+    /// Where each listed form is written in the pack, for problems that point at it.
+    pub form_spans: Vec<(String, Range<usize>)>,
 }
 
 impl Entity {
@@ -248,11 +254,58 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     }
     root.finish(&mut problems);
     check_local_references(&pack, &mut problems);
+    check_shared_forms(&pack, &mut problems);
     if problems.is_empty() {
         Ok(pack)
     } else {
         problems.sort_by_key(|p| (p.span.start, p.span.end));
         Err(problems)
+    }
+}
+
+/// Two spellings that match the same text: equal once runs of white space are one space.
+fn same_form(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// A form listed under two entities makes every mention of it ambiguous (which entity's
+/// house style applies?): a pack error, unless one of them lists it in `ambiguous`.
+fn check_shared_forms(pack: &Pack, problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    for (e, entity) in pack.entities.iter().enumerate() {
+        let mut own: Vec<String> = Vec::new();
+        for (form, span) in &entity.form_spans {
+            let key = form.split_whitespace().collect::<Vec<_>>().join(" ");
+            if own.contains(&key) {
+                continue; // the same entity may list a form twice (RULES.md)
+            }
+            own.push(key.clone());
+            match seen.get(&key) {
+                Some((other, first)) => {
+                    let other = &pack.entities[*other];
+                    let declared = |x: &Entity| x.ambiguous.iter().any(|a| same_form(a, &key));
+                    if !declared(entity) && !declared(other) {
+                        problems.push(
+                            Problem::new(
+                                span.clone(),
+                                format!(
+                                    "\"{form}\" is listed under two entities, \"{}\" and \"{}\"",
+                                    other.id, entity.id
+                                ),
+                                "also a spelling of another entity",
+                            )
+                            .with_related(first.clone(), format!("listed under \"{}\" here", other.id))
+                            .with_help(format!(
+                                "a spelling names one entity; if it really names both, add `ambiguous = [\"{form}\"]` to one of them (its mentions are then not checked against either house style)"
+                            )),
+                        );
+                    }
+                }
+                None => {
+                    seen.insert(key, (e, span.clone()));
+                }
+            }
+        }
     }
 }
 
@@ -319,9 +372,11 @@ fn read_id(
 fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<Entity> {
     let id = read_id(&mut table, problems);
     let mut preferred = BTreeMap::new();
+    let mut form_spans = Vec::new();
     if let Some(mut pref) = table.table("preferred", problems) {
         for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
             if let Some(form) = pref.string(key, problems) {
+                form_spans.push((form.value.clone(), form.span));
                 preferred.insert(lang, form.value);
             }
         }
@@ -329,7 +384,28 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
     }
     let variants = table.strings("variants", problems);
     let wrong = table.strings("wrong", problems);
-    let near_miss = match table.number("near_miss", problems) {
+    form_spans.extend(
+        variants
+            .iter()
+            .chain(&wrong)
+            .map(|f| (f.value.clone(), f.span.clone())),
+    );
+    let ambiguous = table.strings("ambiguous", problems);
+    for a in &ambiguous {
+        if !form_spans.iter().any(|(f, _)| same_form(f, &a.value)) {
+            problems.push(
+                Problem::new(
+                    a.span.clone(),
+                    format!("\"{}\" is not a spelling of this entity", a.value),
+                    "not in `preferred`, `variants` or `wrong`",
+                )
+                .with_help("`ambiguous` lists forms of this entity that another entity shares"),
+            );
+        }
+    }
+    let near_miss_value = table.number("near_miss", problems);
+    let near_miss_set = near_miss_value.is_some();
+    let near_miss = match near_miss_value {
         Some(n) if [0.0, 1.0, 2.0].contains(&n.value) => n.value as u8,
         Some(n) => {
             problems.push(Problem::new(
@@ -379,7 +455,10 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
         variants: variants.into_iter().map(|v| v.value).collect(),
         wrong: wrong.into_iter().map(|v| v.value).collect(),
         near_miss,
+        near_miss_set,
         case_sensitive,
+        ambiguous: ambiguous.into_iter().map(|a| a.value).collect(),
+        form_spans,
     })
 }
 

@@ -27,6 +27,23 @@ pub fn check(
     // Mentions grouped by entity, in document order.
     let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
     for mention in mentions {
+        // A known form inside a near-miss of a longer one ("Loukachenko" in "Alexander
+        // Loukachenko") is reported as part of that near-miss.
+        if near
+            .iter()
+            .any(|n| n.range.start <= mention.range.start && mention.range.end <= n.range.end)
+        {
+            continue;
+        }
+        // A form the pack marks as shared by several entities says nothing about which
+        // one is meant: no house style or consistency to check.
+        let first = names.form(mention.forms[0]);
+        if mention.forms.iter().any(|&f| {
+            let form = names.form(f);
+            (form.pack, form.entity) != (first.pack, first.entity)
+        }) {
+            continue;
+        }
         for &f in &mention.forms {
             let form = names.form(f);
             let uses = by_entity.entry((form.pack, form.entity)).or_default();
@@ -148,8 +165,19 @@ pub fn check(
             form: written,
             role: FormRole::Variant,
         };
-        let message = format!("\"{written}\" looks like a misspelling of \"{suggestion}\"");
-        let label = format!("did you mean \"{suggestion}\"? ({rule})");
+        // The message names the form the text is nearest to; the fix may be the house
+        // style of that name instead.
+        let nearest = if form.role == FormRole::Wrong {
+            suggestion
+        } else {
+            form.text.as_str()
+        };
+        let message = format!("\"{written}\" looks like a misspelling of \"{nearest}\"");
+        let label = if suggestion == nearest {
+            format!("did you mean \"{suggestion}\"? ({rule})")
+        } else {
+            format!("did you mean \"{nearest}\"? house style: \"{suggestion}\" ({rule})")
+        };
         out.push(make(
             doc,
             &u,
