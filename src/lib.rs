@@ -17,6 +17,7 @@ pub mod expr;
 pub mod finding;
 pub mod fix;
 pub mod format;
+pub mod grammar;
 pub mod hygiene;
 pub mod lang;
 pub mod names;

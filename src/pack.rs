@@ -58,6 +58,18 @@ pub struct Entity {
     pub ambiguous: Vec<String>,
     /// Where each listed form is written in the pack, for problems that point at it.
     pub form_spans: Vec<(String, Range<usize>)>,
+    /// What the words before each French form agree with (`gender = { FORM = "f" }`).
+    pub agreement: BTreeMap<String, crate::grammar::Agreement>,
+}
+
+impl Entity {
+    /// The agreement the pack gives `form`, if any.
+    pub fn agreement_of(&self, form: &str) -> Option<crate::grammar::Agreement> {
+        self.agreement
+            .iter()
+            .find(|(f, _)| same_form(f, form))
+            .map(|(_, a)| *a)
+    }
 }
 
 impl Entity {
@@ -263,6 +275,55 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     }
 }
 
+/// `gender = { "Biélorussie" = "f", "Bélarus" = "m", "États-Unis" = "m pl" }`: what the
+/// determiner before each French form agrees with. Every key is a form of the entity.
+fn read_agreement(
+    table: &mut TableReader<'_, '_>,
+    forms: &[(String, Range<usize>)],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, crate::grammar::Agreement> {
+    let mut out = BTreeMap::new();
+    let Some(value) = table.value("gender") else {
+        return out;
+    };
+    let toml::de::DeValue::Table(entries) = value.get_ref() else {
+        problems.push(toml_reader::wrong_type(
+            value.span(),
+            "gender",
+            "a table of form = \"m\" | \"f\"",
+            value.get_ref(),
+        ));
+        return out;
+    };
+    for (key, v) in entries.iter() {
+        let form = key.get_ref().to_string();
+        if !forms.iter().any(|(f, _)| same_form(f, &form)) {
+            problems.push(
+                Problem::new(
+                    key.span(),
+                    format!("\"{form}\" is not a spelling of this entity"),
+                    "not in `preferred`, `variants` or `wrong`",
+                )
+                .with_help("`gender` gives the gender of the entity's own forms"),
+            );
+            continue;
+        }
+        let Some(text) = toml_reader::expect_string(v, "gender", problems) else {
+            continue;
+        };
+        match crate::grammar::Agreement::parse(&form, &text.value) {
+            Ok(a) => {
+                out.insert(form, a);
+            }
+            Err(why) => problems.push(
+                Problem::new(text.span, format!("bad gender \"{}\": {why}", text.value), "bad gender")
+                    .with_help("write \"m\" or \"f\", then \"pl\" for a plural, then \"elided\" or \"not-elided\" for a name that begins with an h"),
+            ),
+        }
+    }
+    out
+}
+
 /// Two spellings that match the same text: equal once runs of white space are one space.
 fn same_form(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
@@ -390,6 +451,7 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
             .chain(&wrong)
             .map(|f| (f.value.clone(), f.span.clone())),
     );
+    let agreement = read_agreement(&mut table, &form_spans, problems);
     let ambiguous = table.strings("ambiguous", problems);
     for a in &ambiguous {
         if !form_spans.iter().any(|(f, _)| same_form(f, &a.value)) {
@@ -459,6 +521,7 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
         case_sensitive,
         ambiguous: ambiguous.into_iter().map(|a| a.value).collect(),
         form_spans,
+        agreement,
     })
 }
 

@@ -5,15 +5,27 @@ use std::collections::BTreeMap;
 
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Kind, Label, Severity};
+use crate::grammar::{self, Agreed};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
-use crate::pack::{FormRole, Pack};
+use crate::pack::{Entity, FormRole, Pack};
 
 /// One mention of one entity.
 struct Use<'a> {
     range: std::ops::Range<usize>,
     form: &'a str,
     role: FormRole,
+    /// The known form whose agreement the words before it follow (the form itself, or
+    /// for a near-miss the form it is nearest to).
+    known: &'a str,
+}
+
+/// What a fix needs to keep French grammar: the entity's agreements, and the apostrophe
+/// the document writes.
+#[derive(Clone, Copy)]
+struct Grammar<'a> {
+    entity: &'a Entity,
+    apostrophe: char,
 }
 
 pub fn check(
@@ -55,13 +67,21 @@ pub fn check(
                 range: mention.range.clone(),
                 form: &form.text,
                 role: form.role,
+                known: &form.text,
             });
         }
     }
+    // One look at the text: the apostrophe a fix writes when it adds one ("l'", "d'").
+    let apostrophe = if doc.text.contains('\u{2019}') {
+        '\u{2019}'
+    } else {
+        '\''
+    };
     let mut out = Vec::new();
     for (&(p, e), uses) in &by_entity {
         let pack = &packs[p];
         let entity = &pack.entities[e];
+        let grammar = Grammar { entity, apostrophe };
         let rule = format!("{}/{}", pack.id, entity.id);
         let preferred = entity.preferred.get(&lang);
         let most_used = most_used(uses);
@@ -85,6 +105,7 @@ pub fn check(
                 };
                 Some(make(
                     doc,
+                    grammar,
                     u,
                     &rule,
                     Kind::SpellingWrong,
@@ -104,6 +125,7 @@ pub fn check(
                     let label = format!("{} style: \"{pref}\"", lang.name());
                     make(
                         doc,
+                        grammar,
                         u,
                         &rule,
                         Kind::SpellingStyle,
@@ -128,6 +150,7 @@ pub fn check(
                         };
                         make(
                             doc,
+                            grammar,
                             u,
                             &rule,
                             Kind::SpellingInconsistent,
@@ -164,7 +187,9 @@ pub fn check(
             range: n.range.clone(),
             form: written,
             role: FormRole::Variant,
+            known: &form.text,
         };
+        let grammar = Grammar { entity, apostrophe };
         // The message names the form the text is nearest to; the fix may be the house
         // style of that name instead.
         let nearest = if form.role == FormRole::Wrong {
@@ -180,6 +205,7 @@ pub fn check(
         };
         out.push(make(
             doc,
+            grammar,
             &u,
             &rule,
             Kind::SpellingNearMiss,
@@ -223,6 +249,7 @@ fn fallback_fix(entity: &crate::pack::Entity, lang: Lang) -> Option<&str> {
 #[allow(clippy::too_many_arguments)]
 fn make(
     doc: &Document,
+    grammar: Grammar<'_>,
     u: &Use<'_>,
     rule: &str,
     kind: Kind,
@@ -232,8 +259,46 @@ fn make(
     label: String,
     secondary: Option<Label>,
 ) -> Finding {
-    let span = doc.span(u.range.clone());
-    let help = fix.map(|f| format!("replace with \"{f}\" (claimlint check --fix)"));
+    let mut range = u.range.clone();
+    let mut replacement = fix.map(str::to_owned);
+    let mut help = fix.map(|f| format!("replace with \"{f}\" (claimlint check --fix)"));
+    if let (Some(to), Lang::Fr) = (fix, doc.lang) {
+        let entity = grammar.entity;
+        let agreed = grammar::agree(
+            &doc.text,
+            u.range.clone(),
+            entity.agreement_of(u.known),
+            to,
+            entity.agreement_of(to),
+            grammar.apostrophe,
+        );
+        match agreed {
+            Agreed::Name => {}
+            Agreed::Phrase {
+                range: phrase,
+                replacement: words,
+            } => {
+                let written = &doc.text[phrase.clone()];
+                // The fix rewrites the original bytes: only where they read as the text
+                // checked (no markup or entity between the article and the name).
+                if doc.source_text(&doc.span(phrase.clone())) == written {
+                    help = Some(format!(
+                        "replace \"{written}\" with \"{words}\" (claimlint check --fix)"
+                    ));
+                    range = phrase;
+                    replacement = Some(words);
+                } else {
+                    help = Some(format!("write \"{words}\" instead of \"{written}\""));
+                    replacement = None;
+                }
+            }
+            Agreed::Unsure { help: why } => {
+                help = Some(why);
+                replacement = None;
+            }
+        }
+    }
+    let span = doc.span(range);
     Finding {
         path: doc.path.clone(),
         rule: rule.to_owned(),
@@ -242,9 +307,7 @@ fn make(
         message,
         text: doc.source_text(&span).to_owned(),
         span,
-        fix: fix.map(|f| Fix {
-            replacement: f.to_owned(),
-        }),
+        fix: replacement.map(|replacement| Fix { replacement }),
         labels: secondary.into_iter().collect(),
         help,
         label: Some(label),
