@@ -141,6 +141,13 @@ impl Engine {
             &mentions,
             &near,
         ));
+        findings.extend(crate::drift::check(
+            doc,
+            &words,
+            &self.names,
+            &mentions,
+            &near,
+        ));
         let sentences: Vec<_> = doc
             .paragraphs
             .iter()

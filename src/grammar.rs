@@ -264,20 +264,22 @@ pub fn agree(
     }
 }
 
-/// Equal up to the kind of white space and apostrophe.
+/// Equal up to runs of white space and the kind of apostrophe.
 fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
-        s.chars()
-            .map(|c| {
-                if c.is_whitespace() {
-                    ' '
-                } else if APOSTROPHES.contains(&c) {
-                    '\''
-                } else {
-                    c
+        let mut out = String::new();
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !out.ends_with(' ') {
+                    out.push(' ');
                 }
-            })
-            .collect()
+            } else if APOSTROPHES.contains(&c) {
+                out.push('\'');
+            } else {
+                out.push(c);
+            }
+        }
+        out
     };
     norm(a) == norm(b)
 }

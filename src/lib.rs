@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod decode;
 pub mod document;
+pub mod drift;
 pub mod engine;
 pub mod explain;
 pub mod expr;

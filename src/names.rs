@@ -181,6 +181,11 @@ impl Names {
         &self.forms[i]
     }
 
+    /// Whether a pack's `allow` list names `word`.
+    pub fn is_allowed(&self, word: &str) -> bool {
+        self.allow.contains(&fold(word))
+    }
+
     /// Whole-word mentions of known forms in `text`, leftmost-longest, non-overlapping.
     /// `folded` is `fold(normalize_spaces(text))`; `active` says which packs apply.
     pub fn mentions(&self, text: &str, folded: &str, active: &[bool]) -> Vec<Mention> {

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Kind, Label, Severity};
 use crate::grammar::{self, Agreed};
@@ -279,9 +281,11 @@ fn make(
                 replacement: words,
             } => {
                 let written = &doc.text[phrase.clone()];
-                // The fix rewrites the original bytes: only where they read as the text
-                // checked (no markup or entity between the article and the name).
-                if doc.source_text(&doc.span(phrase.clone())) == written {
+                // The fix rewrites the original bytes: only where the words before the
+                // name read as the text checked (no markup or entity between them).
+                let before = phrase.start..u.range.start;
+                let source: String = doc.source_text(&doc.span(before.clone())).nfc().collect();
+                if source == doc.text[before] {
                     help = Some(format!(
                         "replace \"{written}\" with \"{words}\" (claimlint check --fix)"
                     ));
