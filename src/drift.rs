@@ -130,15 +130,33 @@ pub fn check(
     let candidates: Vec<usize> = (0..spellings.len())
         .filter(|&s| is_name(&spellings[s]))
         .collect();
+    // Pairs within one edit share a skeleton with at most one letter deleted: an index
+    // of those keys finds them without comparing every pair of the document's names.
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for &s in &candidates {
+        for key in deletions(&spellings[s].skeleton) {
+            by_key.entry(key).or_default().push(s);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_key
+        .values()
+        .flat_map(|bucket| {
+            bucket
+                .iter()
+                .enumerate()
+                .flat_map(move |(x, &a)| bucket[x + 1..].iter().map(move |&b| (a.min(b), a.max(b))))
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    for (x, &a) in candidates.iter().enumerate() {
-        for &b in &candidates[x + 1..] {
-            let (sa, sb) = (&spellings[a], &spellings[b]);
-            let same_surname = !followed_by[a].is_disjoint(&followed_by[b]);
-            if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname) {
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+    for (a, b) in pairs {
+        let (sa, sb) = (&spellings[a], &spellings[b]);
+        let same_surname = !followed_by[a].is_disjoint(&followed_by[b]);
+        if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname) {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -196,6 +214,18 @@ pub fn check(
                 label: Some(format!("elsewhere \"{}\"", majority.text)),
             });
         }
+    }
+    out
+}
+
+/// A skeleton and every string made by deleting one of its letters.
+fn deletions(skeleton: &str) -> Vec<String> {
+    let mut out = vec![skeleton.to_owned()];
+    for (i, c) in skeleton.char_indices() {
+        let mut d = String::with_capacity(skeleton.len());
+        d.push_str(&skeleton[..i]);
+        d.push_str(&skeleton[i + c.len_utf8()..]);
+        out.push(d);
     }
     out
 }

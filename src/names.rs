@@ -77,6 +77,9 @@ pub struct Names {
     /// keep most windows of a document away from the deletion index.
     window_sizes: Vec<WindowSize>,
     max_distance: usize,
+    /// The fewest characters a candidate two edits from a form can have: shorter
+    /// candidates need only the one-edit neighbourhood (far cheaper).
+    two_edits_from: usize,
     allow: HashSet<String>,
 }
 
@@ -116,6 +119,7 @@ impl Names {
         let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
         let mut window_sizes: Vec<WindowSize> = Vec::new();
         let mut max_distance = 0;
+        let mut two_edits_from = usize::MAX;
         for (i, form) in forms.iter().enumerate() {
             let folded = fold(&form.text);
             // "Côte d'Ivoire" in a pack names "Côte d’Ivoire" in copy: one pattern per
@@ -135,6 +139,10 @@ impl Names {
                     deletions.entry(key).or_default().push(i);
                 }
                 max_distance = max_distance.max(usize::from(form.near_miss));
+                if form.near_miss >= 2 {
+                    let chars = form.text.chars().count();
+                    two_edits_from = two_edits_from.min(chars.saturating_sub(2));
+                }
                 let chars = form.text.chars().count();
                 let slack = usize::from(form.near_miss);
                 match window_sizes
@@ -173,6 +181,7 @@ impl Names {
             deletions,
             window_sizes,
             max_distance,
+            two_edits_from,
             allow,
         }
     }
@@ -346,7 +355,12 @@ impl Names {
         let capitalised = candidate.chars().next().is_some_and(char::is_uppercase);
         let mut seen = HashSet::new();
         let mut best: Option<(usize, usize)> = None;
-        for key in deletion_neighbourhood(&folded, self.max_distance) {
+        let radius = if candidate.chars().count() >= self.two_edits_from {
+            self.max_distance
+        } else {
+            self.max_distance.min(1)
+        };
+        for key in deletion_neighbourhood(&folded, radius) {
             let Some(forms) = self.deletions.get(&key) else {
                 continue;
             };
