@@ -116,8 +116,10 @@ pub fn check(
             .collect()
     };
     let is_name = |s: &Spelling<'_>| {
+        let folded = crate::names::fold(s.text);
         s.mid_sentence
-            && !lower.contains(crate::names::fold(s.text).as_str())
+            && !lower.contains(folded.as_str())
+            && !CAPITALISED_WORDS.contains(&folded.as_str())
             && !names.is_allowed(s.text)
     };
     // Surnames that follow each spelling, for first names ("Ihar Losik" / "Igor Losik").
@@ -237,6 +239,30 @@ fn root(parent: &mut [usize], mut x: usize) -> usize {
     }
     x
 }
+
+/// Words English copy capitalises mid-sentence that are no names and lie within one
+/// edit of each other ("on Sunday … on Monday").
+const CAPITALISED_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Capitalised, then lower case: "Babaryka", "Sharenda-Panasiuk"; not "UE", "OTAN",
 /// words with digits, or words of fewer than three letters.

@@ -93,6 +93,8 @@ fn close_names_of_two_people_or_ordinary_words_are_not_reported() {
         (Lang::Fr, "L'Ukraine résiste et les Ukrainiens aussi."),
         // A sentence's first word is not a name.
         (Lang::Fr, "Selon lui, le Salon de Minsk ouvrira. Selon elle, non."),
+        // Days and months.
+        (Lang::En, "Talks began on Sunday in Vilnius and ended on Monday in Warsaw."),
         // Different names.
         (Lang::En, "Babaryka and Kalesnikava were both jailed, as were Bialiatski and Losik."),
     ];
