@@ -339,9 +339,19 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
     } else {
         std::io::stdout().is_terminal()
     };
+    // `COLUMNS` first (shells seldom export it, tests set it), then the terminal's own
+    // width, so that long lines are windowed to what the editor sees.
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            let size = if stderr {
+                terminal_size::terminal_size_of(std::io::stderr())
+            } else {
+                terminal_size::terminal_size_of(std::io::stdout())
+            };
+            size.map(|(w, _)| usize::from(w.0))
+        })
         .unwrap_or(100);
     PrettyOptions {
         color: terminal && std::env::var_os("NO_COLOR").is_none(),
