@@ -1,15 +1,15 @@
 //! Names spelt two ways that no pack lists: within one document, capitalised words that
-//! are evidently one name written in two transliterations ("Babaryka" … "Babariko",
-//! "Kalesnikava" … "Kalesnikova") are reported as `spelling.inconsistent`, rule
+//! are evidently one name written in two transliterations ("Hrynkevich" …
+//! "Grinkevitch", "Dzemidava" … "Demidova") are reported as `spelling.inconsistent`, rule
 //! `spelling/unlisted`, with the spelling the document uses most as the fix.
 //!
 //! A word is compared through its transliteration skeleton: lowercased, accents
-//! stripped, and the spellings that Belarusian, Russian, French, English and German
-//! romanisations write differently for one sound folded together (y/i, a/o, ka/ca,
+//! stripped, and the spellings that the romanisations of Slavic names into French,
+//! English and German write differently for one sound folded together (y/i, a/o, ka/ca,
 //! ou/u, kh/h, ch/sh/tch/tsch, g/h, ks/x, ia/e between consonants, doubled letters).
 //! Two names whose skeletons are equal, or one edit apart on longer names, are one
-//! name, unless they differ only by an inflection ("Russia"/"Russian",
-//! "Lituanie"/"Lituaniens") or by a gendered surname ending (a husband and wife:
+//! name, unless they differ only by an inflection ("Valdoria"/"Valdorian",
+//! "Valdorie"/"Valdoriens") or by a gendered surname ending (a husband and wife:
 //! "-ski"/"-skaya", "-ov"/"-ova"), which name two people.
 
 use std::collections::{HashMap, HashSet};
@@ -24,13 +24,16 @@ use crate::names::{damerau_levenshtein, Mention, Names, NearMiss};
 /// The rule id of these findings: a built-in rule, like `hygiene/...`.
 pub const RULE: &str = "spelling/unlisted";
 
+/// What the rule checks, for `rules list` and `explain`.
+pub const DESCRIPTION: &str = "a name no pack lists, spelt two ways in one document (transliterations such as Hrynkevich / Grinkevitch); the fix is the spelling used most";
+
 /// One capitalised word of the document that no pack knows.
 struct Occurrence {
     range: Range<usize>,
     /// The spelling (index into the spellings table).
     spelling: usize,
     /// The index of the next occurrence when it follows this one in a name ("Viktor
-    /// Babaryka"): separated by spaces only.
+    /// Hrynkevich"): separated by spaces only.
     next: Option<usize>,
 }
 
@@ -122,7 +125,7 @@ pub fn check(
             && !CAPITALISED_WORDS.contains(&folded.as_str())
             && !names.is_allowed(s.text)
     };
-    // Surnames that follow each spelling, for first names ("Ihar Losik" / "Igor Losik").
+    // Surnames that follow each spelling, for first names ("Ihar Zhuk" / "Igor Zhuk").
     let mut followed_by: Vec<HashSet<usize>> = vec![HashSet::new(); spellings.len()];
     for o in &occurrences {
         if let Some(n) = o.next {
@@ -171,7 +174,7 @@ pub fn check(
     groups.sort();
     for group in groups {
         // The spelling used most; ties go to the one with more accents (machine
-        // translation drops them: "Etats-Unis" for "États-Unis"), then to the first used.
+        // translation drops them: "Etats" for "États"), then to the first used.
         let accents = |s: usize| spellings[s].text.chars().filter(|c| !c.is_ascii()).count();
         let Some(&major) = group.iter().max_by_key(|&&s| {
             (
@@ -264,7 +267,7 @@ const CAPITALISED_WORDS: &[&str] = &[
     "december",
 ];
 
-/// Capitalised, then lower case: "Babaryka", "Sharenda-Panasiuk"; not "UE", "OTAN",
+/// Capitalised, then lower case: "Hrynkevich", "Kovalenko-Zhuk"; not "UE", "OTAN",
 /// words with digits, or words of fewer than three letters.
 fn is_name_like(word: &str) -> bool {
     let mut chars = word.chars();
@@ -300,7 +303,7 @@ fn one_name(a: &str, skel_a: &str, b: &str, skel_b: &str, same_surname: bool) ->
         return false;
     }
     let close = if skel_a == skel_b {
-        // Short words need the surname to agree too ("Ihar Losik" / "Igor Losik").
+        // Short words need the surname to agree too ("Ihar Zhuk" / "Igor Zhuk").
         la.min(lb) >= 5 || same_surname
     } else {
         la.min(lb) >= 6 && damerau_levenshtein(skel_a, skel_b) == 1
@@ -322,7 +325,7 @@ fn plain(word: &str) -> String {
 }
 
 /// Endings that make another word of one stem: plurals, demonyms, feminines of nouns
-/// ("Russia"/"Russian", "Lituanie"/"Lituaniens", "Européen"/"Européennes").
+/// ("Valdoria"/"Valdorian", "Valdorie"/"Valdoriens", "Valdorien"/"Valdoriennes").
 const INFLECTIONS: &[&str] = &[
     "", "e", "s", "es", "n", "ns", "en", "ens", "ne", "nes", "enne", "ennes", "ien", "iens",
     "ienne", "iennes", "ian", "ians", "an", "ans", "ais", "aise", "aises", "ois", "oise", "oises",
@@ -332,7 +335,7 @@ const INFLECTIONS: &[&str] = &[
 fn inflected(a: &str, b: &str) -> bool {
     let (a, b) = (plain(a), plain(b));
     if a == b {
-        return false; // accents only: "Etats-Unis" / "États-Unis" is one name
+        return false; // accents only: "Etats" / "États" is one name
     }
     let common = a
         .chars()
@@ -344,7 +347,7 @@ fn inflected(a: &str, b: &str) -> bool {
     common >= 4 && INFLECTIONS.contains(&&a[common..]) && INFLECTIONS.contains(&&b[common..])
 }
 
-/// Surname endings of men and of women: "Tsikhanouski" and "Tsikhanouskaya" are a
+/// Surname endings of men and of women: "Baranouski" and "Baranouskaya" are a
 /// husband and a wife, not one name spelt two ways.
 const MASCULINE: &[&str] = &[
     "skiy", "skii", "ski", "sky", "ov", "ou", "ev", "in", "yn", "ich",
@@ -366,7 +369,7 @@ fn gendered_pair(a: &str, b: &str) -> bool {
         (Some(x), Some(y)) => x == y || damerau_levenshtein(&x, &y) <= 1,
         _ => false,
     };
-    // Both feminine (or both masculine) is one name: "Kalesnikava"/"Kalesnikova".
+    // Both feminine (or both masculine) is one name: "Dzemidava"/"Demidova".
     let fem = |w: &str| FEMININE.iter().any(|e| w.ends_with(e));
     let masc = |w: &str| MASCULINE.iter().any(|e| w.ends_with(e));
     (masc(&a) && !fem(&a) && fem(&b) && pair(&a, &b))
@@ -406,8 +409,8 @@ pub fn skeleton(word: &str) -> String {
             s = s.replace(from, to);
         }
     }
-    // "ov"/"av" before a consonant or at the end is Belarusian "ou"/"u": Tikhanovskaïa,
-    // Tsikhanouskaya.
+    // "ov"/"av" before a consonant or at the end is the "ou"/"u" other romanisations
+    // write: Baranovskaïa, Baranouskaya.
     let chars: Vec<char> = s.chars().collect();
     let vowel = |c: char| "aeiu".contains(c);
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
@@ -421,8 +424,8 @@ pub fn skeleton(word: &str) -> String {
             i += 2;
             continue;
         }
-        // Belarusian "ia" where Russian writes "e", between consonants: Sviatlana /
-        // Svetlana, Bialiatski / Beliatski.
+        // "ia" where other romanisations write "e", between consonants: Miatlitski /
+        // Metlitski.
         if c == 'i'
             && next == Some('a')
             && i > 0
@@ -433,14 +436,14 @@ pub fn skeleton(word: &str) -> String {
             i += 2;
             continue;
         }
-        // "c" before a, u or a consonant is a k: Kalesnikava / Calesnicava.
+        // "c" before a, u or a consonant is a k: Kavalenka / Cavalenca.
         if c == 'c' && next.is_none_or(|x| x != 'e' && x != 'i') {
             out.push('k');
             i += 1;
             continue;
         }
         if out.last() == Some(&c) {
-            i += 1; // doubled letters: Protassevitch / Pratasevich
+            i += 1; // doubled letters: Karassevitch / Karasevich
             continue;
         }
         out.push(c);

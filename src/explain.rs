@@ -28,10 +28,22 @@ pub fn list(engine: &Engine) -> String {
     for (id, what) in crate::engine::HYGIENE_RULES {
         let _ = writeln!(out, "  hygiene/{id}  built-in  {what}");
     }
+    let _ = writeln!(
+        out,
+        "  {}  built-in  {}",
+        crate::drift::RULE,
+        crate::drift::DESCRIPTION
+    );
     out
 }
 
 pub fn explain(engine: &Engine, rule: &str) -> Option<String> {
+    if rule == crate::drift::RULE {
+        return Some(format!(
+            "{rule} (built-in)\n  {}\n",
+            crate::drift::DESCRIPTION
+        ));
+    }
     if let Some(id) = rule.strip_prefix("hygiene/") {
         return crate::engine::HYGIENE_RULES
             .iter()

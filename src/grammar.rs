@@ -1,7 +1,7 @@
 //! French agreement of the words before a name: when a fix replaces one form by another
-//! of a different gender or number ("la Biélorussie" → "le Bélarus"), the determiner or
+//! of a different gender or number ("la Valdorie" → "le Valdor"), the determiner or
 //! preposition in front of it must change too, or the fix breaks the sentence. The pack
-//! says what each form needs (`gender = { "Biélorussie" = "f", "Bélarus" = "m" }`); this
+//! says what each form needs (`gender = { "Valdorie" = "f", "Valdor" = "m" }`); this
 //! module reads what stands before the name and writes what the new form needs, or says
 //! why it cannot be sure.
 
@@ -12,7 +12,7 @@ use std::ops::Range;
 pub struct Agreement {
     pub feminine: bool,
     pub plural: bool,
-    /// Whether "le"/"la" and "de" elide before the name ("l'Ukraine", "d'Ukraine");
+    /// Whether "le"/"la" and "de" elide before the name ("l'Ostrie", "d'Ostrie");
     /// `None` when the pack does not say and the initial letter cannot tell (an "h").
     pub elides: Option<bool>,
 }
@@ -120,7 +120,7 @@ const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{2BC}'];
 /// start, the slots it can stand for, and the apostrophe it uses, if any.
 fn determiner_before(text: &str, at: usize) -> Option<(usize, &'static [Slot], Option<char>)> {
     let before = &text[..at];
-    // "l'Ukraine", "d'Ukraine", "de l'Ukraine", "à l'Ukraine".
+    // "l'Ostrie", "d'Ostrie", "de l'Ostrie", "à l'Ostrie".
     if let Some(apostrophe) = before
         .chars()
         .next_back()
@@ -152,7 +152,7 @@ fn determiner_before(text: &str, at: usize) -> Option<(usize, &'static [Slot], O
             _ => &[Slot::Article],
         },
         // "du" after a verb of origin could be the article-less "from" ("revenir de
-        // Biélorussie"); "de la" is grammatical in every such place, so "du" reads as
+        // Valdorie"); "de la" is grammatical in every such place, so "du" reads as
         // "de" + article.
         "du" | "des" => &[Slot::OfArticle],
         "au" | "aux" => &[Slot::ToArticle, Slot::In],
@@ -213,7 +213,7 @@ pub fn agree(
         return Agreed::Name;
     }
     let Some((start, slots, written_apostrophe)) = determiner_before(text, name.start) else {
-        // A bare name ("Biélorussie, Pologne et Lituanie") has nothing to agree.
+        // A bare name ("Valdorie, Ostrie et Morvanie") has nothing to agree.
         return Agreed::Name;
     };
     let written = &text[start..name.start];

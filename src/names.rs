@@ -276,7 +276,7 @@ impl Names {
                     continue;
                 }
                 // A window may hold mentions of shorter forms when they lie wholly inside
-                // it: "Alexander Loukachenko" (an English first name before a French
+                // it: "Alexander Valdorenko" (an English first name before a French
                 // surname) is a near-miss of the full name though its surname is known.
                 let span = window[0].start..window[n - 1].end;
                 let inside = |m: &Option<usize>| {
@@ -319,7 +319,7 @@ impl Names {
                     .or_insert_with(|| self.nearest(&candidate, n, active));
                 // A window holding a known form is a hybrid only when each of its words
                 // is a word of the nearest name's own forms ("Alexander" from one
-                // language's spelling, "Loukachenko" from another's); "Mirela Dobirn"
+                // language's spelling, "Valdorenko" from another's); "Mirela Dobirn"
                 // is the known "Mirela" and an unknown word, not a spelling of one name.
                 let hybrid_ok = |form: usize| {
                     let target = &self.forms[form];
@@ -375,8 +375,8 @@ impl Names {
                 {
                     continue;
                 }
-                // Edits are counted on folded text: "Kashenko" is two edits from
-                // "Lukashenko", not three. Case-sensitive forms still only take
+                // Edits are counted on folded text: "Kavalenko" is two edits from
+                // "Lukavalenko", not three. Case-sensitive forms still only take
                 // capitalised candidates (above).
                 let distance = damerau_levenshtein(&folded, &fold(&form.text));
                 if distance == 0 || distance > usize::from(form.near_miss) {
@@ -405,7 +405,7 @@ impl Names {
 
 /// Forms of this many characters or more (spaces included) take near-misses up to two
 /// edits away when their entity does not set `near_miss`: two slips in a long name
-/// ("Alexander Kashenko") still leave it recognisable, while two edits from a short one
+/// ("Alexander Kavalenko" for "Alexander Lukavalenko") still leave it recognisable, while two edits from a short one
 /// reach ordinary words.
 pub const TWO_EDITS_FROM: usize = 12;
 
@@ -444,7 +444,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// A letter or digit of a word. U+02BC (modifier letter apostrophe) is a letter to
-/// Unicode, but in copy it is an apostrophe: "dʼAnatol" is "d" and "Anatol".
+/// Unicode, but in copy it is an apostrophe: "dʼAndrei" is "d" and "Andrei".
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !APOSTROPHES.contains(&c)
 }

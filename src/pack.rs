@@ -275,7 +275,7 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     }
 }
 
-/// `gender = { "Biélorussie" = "f", "Bélarus" = "m", "États-Unis" = "m pl" }`: what the
+/// `gender = { "Valdorie" = "f", "Valdor" = "m", "Îles Valdores" = "f pl" }`: what the
 /// determiner before each French form agrees with. Every key is a form of the entity.
 fn read_agreement(
     table: &mut TableReader<'_, '_>,

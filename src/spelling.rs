@@ -41,8 +41,8 @@ pub fn check(
     // Mentions grouped by entity, in document order.
     let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
     for mention in mentions {
-        // A known form inside a near-miss of a longer one ("Loukachenko" in "Alexander
-        // Loukachenko") is reported as part of that near-miss.
+        // A known form inside a near-miss of a longer one ("Valdorenko" in "Alexander
+        // Valdorenko") is reported as part of that near-miss.
         if near
             .iter()
             .any(|n| n.range.start <= mention.range.start && mention.range.end <= n.range.end)
