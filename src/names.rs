@@ -204,10 +204,14 @@ impl Names {
         // Forms hold one space between words; copy may hold a no-break space (two bytes,
         // two spaces in `folded`) or several spaces: the automaton reads the text with
         // each run of spaces as one, and `at` maps its offsets back.
-        let (compact, at) = compact_spaces(folded);
+        let (compact, shifts) = compact_spaces(folded);
+        let at = |p: usize| {
+            let i = shifts.partition_point(|&(from, _)| from <= p);
+            p + if i == 0 { 0 } else { shifts[i - 1].1 }
+        };
         let mut candidates: Vec<Mention> = Vec::new();
         for m in automaton.find_overlapping_iter(&compact) {
-            let range = at[m.start()]..at[m.end() - 1] + 1;
+            let range = at(m.start())..at(m.end() - 1) + 1;
             if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
                 continue;
             }
@@ -511,22 +515,27 @@ pub fn normalize_spaces(text: &str) -> String {
     out
 }
 
-/// `text` with each run of ASCII spaces as one, and for each byte of the result the
-/// offset of that byte in `text` (plus one entry for the end).
-fn compact_spaces(text: &str) -> (String, Vec<usize>) {
+/// `text` with each run of ASCII spaces as one, and where bytes were dropped: for each
+/// offset of the result from which the bytes before it in `text` are more than in the
+/// result, that offset and how many more (a list as long as the runs, not the text).
+fn compact_spaces(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
-    let mut at = Vec::with_capacity(text.len() + 1);
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut dropped = 0;
     let mut last_space = false;
-    for (i, c) in text.char_indices() {
+    for c in text.chars() {
         if c == ' ' && last_space {
+            dropped += 1;
+            match shifts.last_mut() {
+                Some(last) if last.0 == out.len() => last.1 = dropped,
+                _ => shifts.push((out.len(), dropped)),
+            }
             continue;
         }
         last_space = c == ' ';
         out.push(c);
-        at.extend(i..i + c.len_utf8());
     }
-    at.push(text.len());
-    (out, at)
+    (out, shifts)
 }
 
 fn joined_by_spaces(text: &str, window: &[Range<usize>]) -> bool {
@@ -620,6 +629,21 @@ mod tests {
         let found = names.mentions(text, &fold(&normalize_spaces(text)), &[true]);
         let spans: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
         assert_eq!(spans, ["Côte d’Ivoire", "Côte dʼIvoire"]);
+    }
+
+    #[test]
+    fn runs_of_spaces_are_one_and_offsets_stay_right() {
+        use crate::pack;
+        let src = "format = 1\n[pack]\nid = \"d\"\n[[entity]]\nid = \"ci\"\npreferred = { fr = \"Côte d'Ivoire\" }\n";
+        let packs = vec![pack::load("d.toml", src).expect("loads")];
+        let names = Names::new(&packs);
+        let text = "x\u{a0}\u{a0} Côte  d'Ivoire   et Côte\u{202f}d’Ivoire, Côte\nd'Ivoire.";
+        let found = names.mentions(text, &fold(&normalize_spaces(text)), &[true]);
+        let spans: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(
+            spans,
+            ["Côte  d'Ivoire", "Côte\u{202f}d’Ivoire", "Côte\nd'Ivoire"]
+        );
     }
 
     #[test]
