@@ -67,7 +67,9 @@ impl Source<'_> {
     /// Whether line `line` (0-based) can be shown whole within `budget` columns.
     fn fits(&self, line: usize, budget: usize) -> bool {
         let (start, end) = self.line_bounds(line);
-        end - start <= budget || self.chars(start..end) <= budget
+        // A char is at most four bytes: only lines near the budget need counting (a
+        // one-line document of a megabyte is not counted once per finding).
+        end - start <= budget || (end - start <= 4 * budget && self.chars(start..end) <= budget)
     }
 
     /// The lines of a span with their context, as miette asks for them; context lines
@@ -159,13 +161,15 @@ impl Source<'_> {
         let before_most = budget.saturating_sub(label_end + 1).max((room / 2).min(16));
         let before_wanted = (room / 2).min(before_most);
         let before_text = &self.text[line_start..range.start];
-        let before_chars = before_text.chars().count().min(before_wanted);
+        let before_chars = before_text.chars().rev().take(before_wanted).count();
         let after_text = &self.text[range.end..line_end];
-        let after_chars = (room - before_chars).min(after_text.chars().count());
+        let after_chars = after_text.chars().take(room - before_chars).count();
         // If the line ends soon, give the rest of the room to the text before.
-        let before_chars = (room - after_chars)
-            .min(before_most)
-            .min(before_text.chars().count());
+        let before_chars = before_text
+            .chars()
+            .rev()
+            .take((room - after_chars).min(before_most))
+            .count();
         let mut start = if before_chars == 0 {
             range.start
         } else {
