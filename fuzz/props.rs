@@ -125,6 +125,7 @@ pub fn renderers(data: &[u8]) {
         color: false,
         width: 80,
         summary: true,
+        min_severity: claimlint::Severity::Info,
     };
     let render = |format| report::render(&outcome, format, pretty);
     let short = render(OutputFormat::Short);

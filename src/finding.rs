@@ -86,8 +86,8 @@ kinds! {
     ClaimDate => "claim.date", Error, false, "a date that contradicts what is known";
     ClaimSince => "claim.since", Error, false, "a start date or duration that contradicts what is known";
     ClaimConflict => "claim.conflict", Warning, false, "two statements of one claim that contradict each other";
-    HygieneDuplicate => "hygiene.duplicate", Warning, false, "a repeated sentence or a leftover fragment of one";
-    HygieneMarkup => "hygiene.markup", Warning, false, "HTML entities or tags left in the text";
+    HygieneDuplicate => "hygiene.duplicate", Error, false, "a repeated sentence or a leftover fragment of one";
+    HygieneMarkup => "hygiene.markup", Error, false, "HTML entities or tags left in the text";
     HygieneQuotes => "hygiene.quotes", Warning, false, "foreign or unbalanced quotation marks";
     HygienePunctuation => "hygiene.punctuation", Warning, false, "punctuation artefacts and spacing";
     HygieneInvisible => "hygiene.invisible", Warning, false, "invisible characters: controls, bidi controls, zero-width characters or soft hyphens inside words";

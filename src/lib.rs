@@ -18,7 +18,7 @@
 //! Layers, lowest first; a module imports only from its own layer or lower ones (a test
 //! in `tests/layers.rs` holds the line):
 //! model (`finding`, `lang`, `toml_reader`, `escape`) → text (`offsets`, `decode`, `format`,
-//! `suppress`, `sentence`, `tokens`, `expr`, `document`) → rules (`pack`) → analysis
+//! `suppress`, `sentence`, `tokens`, `expr`, `grammar`, `document`) → rules (`pack`) → analysis
 //! (`names`, `claims`, `compiled`) → checks (`checks`) → engine (`engine`) → application
 //! (`workspace`) → output (`report`).
 
@@ -34,6 +34,7 @@ pub mod escape;
 pub mod expr;
 pub mod finding;
 mod format;
+pub mod grammar;
 pub mod lang;
 mod names;
 mod offsets;

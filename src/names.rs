@@ -77,6 +77,9 @@ pub struct Names {
     /// keep most windows of a document away from the deletion index.
     window_sizes: Vec<WindowSize>,
     max_distance: usize,
+    /// The fewest characters a candidate two edits from a form can have: shorter
+    /// candidates need only the one-edit neighbourhood (far cheaper).
+    two_edits_from: usize,
     allow: HashSet<String>,
 }
 
@@ -92,13 +95,19 @@ impl Names {
                     if words.is_empty() {
                         continue;
                     }
+                    let text = words.join(" ");
+                    let near_miss = if entity.near_miss_set {
+                        entity.near_miss
+                    } else {
+                        default_near_miss(&text)
+                    };
                     forms.push(Form {
                         pack: p,
                         entity: e,
-                        text: words.join(" "),
+                        text,
                         role,
                         case_sensitive: entity.case_sensitive,
-                        near_miss: entity.near_miss,
+                        near_miss,
                         words,
                     });
                 }
@@ -110,6 +119,7 @@ impl Names {
         let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
         let mut window_sizes: Vec<WindowSize> = Vec::new();
         let mut max_distance = 0;
+        let mut two_edits_from = usize::MAX;
         for (i, form) in forms.iter().enumerate() {
             let folded = fold(&form.text);
             // "Côte d'Ivoire" in a pack names "Côte d’Ivoire" in copy: one pattern per
@@ -129,6 +139,10 @@ impl Names {
                     deletions.entry(key).or_default().push(i);
                 }
                 max_distance = max_distance.max(usize::from(form.near_miss));
+                if form.near_miss >= 2 {
+                    let chars = form.text.chars().count();
+                    two_edits_from = two_edits_from.min(chars.saturating_sub(2));
+                }
                 let chars = form.text.chars().count();
                 let slack = usize::from(form.near_miss);
                 match window_sizes
@@ -167,6 +181,7 @@ impl Names {
             deletions,
             window_sizes,
             max_distance,
+            two_edits_from,
             allow,
         }
     }
@@ -175,15 +190,28 @@ impl Names {
         &self.forms[i]
     }
 
+    /// Whether a pack's `allow` list names `word`.
+    pub fn is_allowed(&self, word: &str) -> bool {
+        self.allow.contains(&fold(word))
+    }
+
     /// Whole-word mentions of known forms in `text`, leftmost-longest, non-overlapping.
     /// `folded` is `fold(normalize_spaces(text))`; `active` says which packs apply.
     pub fn mentions(&self, text: &str, folded: &str, active: &[bool]) -> Vec<Mention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        // Forms hold one space between words; copy may hold a no-break space (two bytes,
+        // two spaces in `folded`) or several spaces: the automaton reads the text with
+        // each run of spaces as one, and `at` maps its offsets back.
+        let (compact, shifts) = compact_spaces(folded);
+        let at = |p: usize| {
+            let i = shifts.partition_point(|&(from, _)| from <= p);
+            p + if i == 0 { 0 } else { shifts[i - 1].1 }
+        };
         let mut candidates: Vec<Mention> = Vec::new();
-        for m in automaton.find_overlapping_iter(folded) {
-            let range = m.start()..m.end();
+        for m in automaton.find_overlapping_iter(&compact) {
+            let range = at(m.start())..at(m.end() - 1) + 1;
             if !is_word_boundary(text, range.start) || !is_word_boundary(text, range.end) {
                 continue;
             }
@@ -230,16 +258,18 @@ impl Names {
         if self.deletions.is_empty() {
             return Vec::new();
         }
-        let mut taken = vec![false; words.len()];
+        // The mention each word is part of, if any.
+        let mut mention_of: Vec<Option<usize>> = vec![None; words.len()];
         let mut m = 0;
         for (i, w) in words.iter().enumerate() {
             while m < mentions.len() && mentions[m].range.end <= w.start {
                 m += 1;
             }
             if mentions.get(m).is_some_and(|men| men.range.start < w.end) {
-                taken[i] = true;
+                mention_of[i] = Some(m);
             }
         }
+        let mut taken = vec![false; words.len()];
         let mut cache: HashMap<String, Option<(usize, usize)>> = HashMap::new();
         let mut out = Vec::new();
         for size in &self.window_sizes {
@@ -247,6 +277,19 @@ impl Names {
             for i in 0..words.len().saturating_sub(n - 1) {
                 let window = &words[i..i + n];
                 if taken[i..i + n].iter().any(|&t| t) {
+                    continue;
+                }
+                // A window may hold mentions of shorter forms when they lie wholly inside
+                // it: "Alexander Valdorenko" (an English first name before a French
+                // surname) is a near-miss of the full name though its surname is known.
+                let span = window[0].start..window[n - 1].end;
+                let inside = |m: &Option<usize>| {
+                    m.is_none_or(|m| {
+                        let r = &mentions[m].range;
+                        span.start <= r.start && r.end <= span.end && *r != span
+                    })
+                };
+                if !mention_of[i..i + n].iter().all(inside) {
                     continue;
                 }
                 let first = &text[window[0].clone()];
@@ -278,6 +321,22 @@ impl Names {
                 let best = *cache
                     .entry(candidate.clone())
                     .or_insert_with(|| self.nearest(&candidate, n, active));
+                // A window holding a known form is a hybrid only when each of its words
+                // is a word of the nearest name's own forms ("Alexander" from one
+                // language's spelling, "Valdorenko" from another's); "Mirela Dobirn"
+                // is the known "Mirela" and an unknown word, not a spelling of one name.
+                let hybrid_ok = |form: usize| {
+                    let target = &self.forms[form];
+                    window.iter().all(|w| {
+                        let word = fold(&text[w.clone()]);
+                        self.forms.iter().any(|f| {
+                            (f.pack, f.entity) == (target.pack, target.entity)
+                                && f.words.iter().any(|fw| same_apostrophes(&fold(fw), &word))
+                        })
+                    })
+                };
+                let holds_mention = mention_of[i..i + n].iter().any(Option::is_some);
+                let best = best.filter(|&(form, _)| !holds_mention || hybrid_ok(form));
                 if let Some((form, distance)) = best {
                     taken[i..i + n].iter_mut().for_each(|t| *t = true);
                     out.push(NearMiss {
@@ -300,7 +359,12 @@ impl Names {
         let capitalised = candidate.chars().next().is_some_and(char::is_uppercase);
         let mut seen = HashSet::new();
         let mut best: Option<(usize, usize)> = None;
-        for key in deletion_neighbourhood(&folded, self.max_distance) {
+        let radius = if candidate.chars().count() >= self.two_edits_from {
+            self.max_distance
+        } else {
+            self.max_distance.min(1)
+        };
+        for key in deletion_neighbourhood(&folded, radius) {
             let Some(forms) = self.deletions.get(&key) else {
                 continue;
             };
@@ -315,11 +379,10 @@ impl Names {
                 {
                     continue;
                 }
-                let distance = if form.case_sensitive {
-                    damerau_levenshtein(candidate, &form.text)
-                } else {
-                    damerau_levenshtein(&folded, &fold(&form.text))
-                };
+                // Edits are counted on folded text: "Kavalenko" is two edits from
+                // "Lukavalenko", not three. Case-sensitive forms still only take
+                // capitalised candidates (above).
+                let distance = damerau_levenshtein(&folded, &fold(&form.text));
                 if distance == 0 || distance > usize::from(form.near_miss) {
                     continue;
                 }
@@ -344,6 +407,20 @@ impl Names {
     }
 }
 
+/// Forms of this many characters or more (spaces included) take near-misses up to two
+/// edits away when their entity does not set `near_miss`: two slips in a long name
+/// ("Alexander Kavalenko" for "Alexander Lukavalenko") still leave it recognisable, while two edits from a short one
+/// reach ordinary words.
+pub const TWO_EDITS_FROM: usize = 12;
+
+fn default_near_miss(form: &str) -> u8 {
+    if form.chars().count() >= TWO_EDITS_FROM {
+        2
+    } else {
+        1
+    }
+}
+
 /// Words of a text for near-miss windows: runs of letters and digits, joined by inner
 /// hyphens ("Saint-Pétersbourg" is one word; an apostrophe ends a word).
 pub fn words(text: &str) -> Vec<Range<usize>> {
@@ -354,7 +431,7 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         let joins = (c == '-' || c == '\u{2010}')
             && start.is_some()
             && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joins || (start.is_some() && is_mark(c)) {
+        if is_word_char(c) || joins || (start.is_some() && is_mark(c)) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);
@@ -370,10 +447,16 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36F}')
 }
 
+/// A letter or digit of a word. U+02BC (modifier letter apostrophe) is a letter to
+/// Unicode, but in copy it is an apostrophe: "dʼAndrei" is "d" and "Andrei".
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !APOSTROPHES.contains(&c)
+}
+
 fn is_word_boundary(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
-    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+    !(before.is_some_and(is_word_char) && after.is_some_and(is_word_char))
 }
 
 /// Equal, treating any run of white space in `text` as one space of `form`.
@@ -430,6 +513,29 @@ pub fn normalize_spaces(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` with each run of ASCII spaces as one, and where bytes were dropped: for each
+/// offset of the result from which the bytes before it in `text` are more than in the
+/// result, that offset and how many more (a list as long as the runs, not the text).
+fn compact_spaces(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut dropped = 0;
+    let mut last_space = false;
+    for c in text.chars() {
+        if c == ' ' && last_space {
+            dropped += 1;
+            match shifts.last_mut() {
+                Some(last) if last.0 == out.len() => last.1 = dropped,
+                _ => shifts.push((out.len(), dropped)),
+            }
+            continue;
+        }
+        last_space = c == ' ';
+        out.push(c);
+    }
+    (out, shifts)
 }
 
 fn joined_by_spaces(text: &str, window: &[Range<usize>]) -> bool {
@@ -523,6 +629,21 @@ mod tests {
         let found = names.mentions(text, &fold(&normalize_spaces(text)), &[true]);
         let spans: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
         assert_eq!(spans, ["Côte d’Ivoire", "Côte dʼIvoire"]);
+    }
+
+    #[test]
+    fn runs_of_spaces_are_one_and_offsets_stay_right() {
+        use crate::pack;
+        let src = "format = 1\n[pack]\nid = \"d\"\n[[entity]]\nid = \"ci\"\npreferred = { fr = \"Côte d'Ivoire\" }\n";
+        let packs = vec![pack::load("d.toml", src).expect("loads")];
+        let names = Names::new(&packs);
+        let text = "x\u{a0}\u{a0} Côte  d'Ivoire   et Côte\u{202f}d’Ivoire, Côte\nd'Ivoire.";
+        let found = names.mentions(text, &fold(&normalize_spaces(text)), &[true]);
+        let spans: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(
+            spans,
+            ["Côte  d'Ivoire", "Côte\u{202f}d’Ivoire", "Côte\nd'Ivoire"]
+        );
     }
 
     #[test]

@@ -37,6 +37,7 @@ fn corpus_snapshots() {
         color: false,
         width: 100,
         summary: true,
+        min_severity: claimlint::finding::Severity::Info,
     };
     for path in corpus_files() {
         let name = path
@@ -116,6 +117,91 @@ fn corpus_spans_slice_the_file() {
                 path.display(),
                 f.message
             );
+        }
+    }
+}
+
+/// What an editor sees on a terminal: the file's counts first, errors before warnings,
+/// and long paragraphs shown as a window that fits the width, so that the underline sits
+/// on the row under the word (no wrapped rows between them).
+#[test]
+fn pretty_fits_the_terminal() {
+    for width in [80, 160] {
+        for name in [
+            "editor-fr-depeche.txt",
+            "spelling-fr-brouillon.txt",
+            "hygiene-fr-traduction.txt",
+        ] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .join(name);
+            let outcome = check(&path);
+            let options = PrettyOptions {
+                color: false,
+                width,
+                summary: true,
+                min_severity: claimlint::finding::Severity::Info,
+            };
+            let pretty = report::render(&outcome, OutputFormat::Pretty, options);
+            insta::assert_snapshot!(format!("{name}.pretty-{width}"), pretty);
+            let lines: Vec<&str> = pretty.lines().collect();
+            assert!(
+                lines[0].starts_with(&format!("corpus/{name}: ")),
+                "{name}: counts first: {}",
+                lines[0]
+            );
+            // Errors first: no error follows a warning.
+            let marks: Vec<char> = lines
+                .iter()
+                .filter_map(|l| l.trim_start().chars().next())
+                .filter(|c| *c == '×' || *c == '⚠')
+                .collect();
+            let first_warning = marks.iter().position(|c| *c == '⚠');
+            let last_error = marks.iter().rposition(|c| *c == '×');
+            if let (Some(w), Some(e)) = (first_warning, last_error) {
+                assert!(e < w, "{name}: an error after a warning");
+            }
+            // Source rows fit the width, and the text right above each underline is
+            // the start of what a finding or one of its labels points at.
+            let source = std::fs::read_to_string(&path).expect("readable");
+            let mut pointed: Vec<&str> = Vec::new();
+            for f in &outcome.findings {
+                pointed.push(&f.text);
+                for l in &f.labels {
+                    pointed.push(&source[l.span.start..l.span.end]);
+                }
+            }
+            for (i, line) in lines.iter().enumerate() {
+                if !line.contains(" │ ") {
+                    continue;
+                }
+                assert!(
+                    line.chars().count() <= width,
+                    "{name} at {width}: {} columns: {line}",
+                    line.chars().count()
+                );
+                let Some(under) = lines.get(i + 1).filter(|u| u.contains(" · ")) else {
+                    continue;
+                };
+                let row: Vec<char> = line.chars().collect();
+                let marks: Vec<char> = under.chars().collect();
+                let mut col = 0;
+                while col < marks.len() {
+                    if !matches!(marks[col], '─' | '┬') {
+                        col += 1;
+                        continue;
+                    }
+                    let from = col;
+                    while col < marks.len() && matches!(marks[col], '─' | '┬') {
+                        col += 1;
+                    }
+                    let above: String = row[from..col.min(row.len())].iter().collect();
+                    assert!(
+                        pointed.iter().any(|t| t.starts_with(&above)),
+                        "{name} at {width}: underline under {above:?}\n{line}\n{under}"
+                    );
+                }
+            }
         }
     }
 }

@@ -31,7 +31,7 @@ fn fix_rewrites_spellings_and_rechecks() {
     let fixed = std::fs::read_to_string(&file).expect("read back");
     assert_eq!(
         fixed,
-        "Le président Loukachenko a reçu l'émissaire à Minsk, selon la Bélarus.\n"
+        "Le président Loukachenko a reçu l'émissaire à Minsk, selon le Bélarus.\n"
     );
     // Everything fixable is fixed: nothing left to report, exit 0.
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
@@ -267,11 +267,13 @@ fn concurrent_fixers_leave_the_old_or_the_fixed_bytes() {
                     "fr",
                     "--format",
                     "short",
+                    "--fail-on",
+                    "never",
                     "--fix",
                 ])
                 .arg(&file)
                 .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
                 .spawn()
                 .expect("spawns")
         };

@@ -11,7 +11,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "text",
         &[
-            "offsets", "decode", "format", "suppress", "sentence", "tokens", "expr", "document",
+            "offsets", "decode", "format", "suppress", "sentence", "tokens", "expr", "grammar",
+            "document",
         ],
     ),
     ("rules", &["pack"]),

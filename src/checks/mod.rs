@@ -7,6 +7,7 @@
 //! [`CHECKS`].
 
 pub mod claims;
+pub mod drift;
 pub mod hygiene;
 pub mod spelling;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use crate::sentence::{self, clamp_to_chars};
 /// Every check the engine runs, in order. Register a new check here.
 pub static CHECKS: &[&dyn Check] = &[
     &spelling::Spelling,
+    &drift::Unlisted,
     &hygiene::duplicate::DuplicateSentence,
     &hygiene::markup::Markup,
     &hygiene::quotes::Quotes,
@@ -43,10 +45,10 @@ pub trait Check: Sync {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink);
 }
 
-/// A rule of the built-in `hygiene` pack, with what `explain` and the docs say of it.
+/// A built-in rule (packs `hygiene`, `spelling`), with what `explain` and the docs say of it.
 #[derive(Debug)]
 pub struct BuiltinRule {
-    /// The full id, `hygiene/NAME`.
+    /// The full id, `hygiene/NAME` or `spelling/NAME`.
     pub id: &'static str,
     pub kind: Kind,
     /// One line: what it reports.
@@ -143,13 +145,7 @@ impl Diagnostic {
         message: String,
         label: &str,
     ) -> Diagnostic {
-        Diagnostic::new(
-            RuleId::new("hygiene", rule.name()),
-            rule.kind,
-            range,
-            message,
-        )
-        .with_label(label)
+        Diagnostic::new(RuleId::from(rule.id), rule.kind, range, message).with_label(label)
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
@@ -247,6 +243,8 @@ pub struct Context<'a> {
     /// Paragraphs and sentences: ranges of the checked text, on char boundaries.
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Range<usize>>,
+    /// Words of the text (runs of letters and digits, inner hyphens included).
+    pub words: Vec<Range<usize>>,
     /// Mentions of known forms, and near-misses of them.
     pub mentions: Vec<Mention>,
     pub near: Vec<NearMiss>,
@@ -289,6 +287,7 @@ impl<'a> Context<'a> {
             active,
             paragraphs: clamp(paragraphs),
             sentences: clamp(sentences),
+            words,
             mentions,
             near,
             markup: OnceLock::new(),

@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::checks::{Check, Context, Diagnostic, Sink};
 use crate::document::Document;
 use crate::finding::{Kind, RuleId, Severity};
+use crate::grammar::{self, Agreed};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
-use crate::pack::{FormRole, Pack};
+use crate::pack::{Entity, FormRole, Pack};
 
 /// The entities of every pack: wrong forms, house style, inconsistent variants and
 /// near-misses.
@@ -31,6 +34,17 @@ struct Use<'a> {
     range: std::ops::Range<usize>,
     form: &'a str,
     role: FormRole,
+    /// The known form whose agreement the words before it follow (the form itself, or
+    /// for a near-miss the form it is nearest to).
+    known: &'a str,
+}
+
+/// What a fix needs to keep French grammar: the entity's agreements, and the apostrophe
+/// the document writes.
+#[derive(Clone, Copy)]
+struct Grammar<'a> {
+    entity: &'a Entity,
+    apostrophe: char,
 }
 
 pub fn check(
@@ -44,6 +58,23 @@ pub fn check(
     // Mentions grouped by entity, in document order.
     let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
     for mention in mentions {
+        // A known form inside a near-miss of a longer one ("Valdorenko" in "Alexander
+        // Valdorenko") is reported as part of that near-miss.
+        if near
+            .iter()
+            .any(|n| n.range.start <= mention.range.start && mention.range.end <= n.range.end)
+        {
+            continue;
+        }
+        // A form the pack marks as shared by several entities says nothing about which
+        // one is meant: no house style or consistency to check.
+        let first = names.form(mention.forms[0]);
+        if mention.forms.iter().any(|&f| {
+            let form = names.form(f);
+            (form.pack, form.entity) != (first.pack, first.entity)
+        }) {
+            continue;
+        }
         for &f in &mention.forms {
             let form = names.form(f);
             let uses = by_entity.entry((form.pack, form.entity)).or_default();
@@ -55,13 +86,21 @@ pub fn check(
                 range: mention.range.clone(),
                 form: &form.text,
                 role: form.role,
+                known: &form.text,
             });
         }
     }
+    // One look at the text: the apostrophe a fix writes when it adds one ("l'", "d'").
+    let apostrophe = if doc.text.contains('\u{2019}') {
+        '\u{2019}'
+    } else {
+        '\''
+    };
     let mut out = Vec::new();
     for (&(p, e), uses) in &by_entity {
         let pack = &packs[p];
         let entity = &pack.entities[e];
+        let grammar = Grammar { entity, apostrophe };
         let rule = RuleId::new(&pack.id, &entity.id);
         let preferred = entity.preferred.get(&lang);
         let most_used = most_used(uses);
@@ -84,6 +123,8 @@ pub fn check(
                     ),
                 };
                 Some(make(
+                    doc,
+                    grammar,
                     u,
                     &rule,
                     Kind::SpellingWrong,
@@ -102,6 +143,8 @@ pub fn check(
                     );
                     let label = format!("{} style: \"{pref}\"", lang.name());
                     make(
+                        doc,
+                        grammar,
                         u,
                         &rule,
                         Kind::SpellingStyle,
@@ -124,6 +167,8 @@ pub fn check(
                             format!("\"{major}\" is the spelling used most"),
                         );
                         make(
+                            doc,
+                            grammar,
                             u,
                             &rule,
                             Kind::SpellingInconsistent,
@@ -160,10 +205,25 @@ pub fn check(
             range: n.range.clone(),
             form: written,
             role: FormRole::Variant,
+            known: &form.text,
         };
-        let message = format!("\"{written}\" looks like a misspelling of \"{suggestion}\"");
-        let label = format!("did you mean \"{suggestion}\"? ({rule})");
+        let grammar = Grammar { entity, apostrophe };
+        // The message names the form the text is nearest to; the fix may be the house
+        // style of that name instead.
+        let nearest = if form.role == FormRole::Wrong {
+            suggestion
+        } else {
+            form.text.as_str()
+        };
+        let message = format!("\"{written}\" looks like a misspelling of \"{nearest}\"");
+        let label = if suggestion == nearest {
+            format!("did you mean \"{suggestion}\"? ({rule})")
+        } else {
+            format!("did you mean \"{nearest}\"? house style: \"{suggestion}\" ({rule})")
+        };
         out.push(make(
+            doc,
+            grammar,
             &u,
             &rule,
             Kind::SpellingNearMiss,
@@ -206,6 +266,8 @@ fn fallback_fix(entity: &crate::pack::Entity, lang: Lang) -> Option<&str> {
 
 #[allow(clippy::too_many_arguments)]
 fn make(
+    doc: &Document,
+    grammar: Grammar<'_>,
     u: &Use<'_>,
     rule: &RuleId,
     kind: Kind,
@@ -215,14 +277,52 @@ fn make(
     label: String,
     secondary: Option<(std::ops::Range<usize>, String)>,
 ) -> Diagnostic {
-    let mut diagnostic = Diagnostic::new(rule.clone(), kind, u.range.clone(), message)
+    let mut range = u.range.clone();
+    let mut replacement = fix.map(str::to_owned);
+    let mut help = fix.map(|f| format!("replace with \"{f}\" (claimlint check --fix)"));
+    if let (Some(to), Lang::Fr) = (fix, doc.lang) {
+        let entity = grammar.entity;
+        let agreed = grammar::agree(
+            &doc.text,
+            u.range.clone(),
+            entity.agreement_of(u.known),
+            to,
+            entity.agreement_of(to),
+            grammar.apostrophe,
+        );
+        match agreed {
+            Agreed::Name => {}
+            Agreed::Phrase {
+                range: phrase,
+                replacement: words,
+            } => {
+                let written = &doc.text[phrase.clone()];
+                // The fix rewrites the original bytes: only where the words before the
+                // name read as the text checked (no markup or entity between them).
+                let before = phrase.start..u.range.start;
+                let source: String = doc.source_text(&doc.span(before.clone())).nfc().collect();
+                if source == doc.text[before] {
+                    help = Some(format!(
+                        "replace \"{written}\" with \"{words}\" (claimlint check --fix)"
+                    ));
+                    range = phrase;
+                    replacement = Some(words);
+                } else {
+                    help = Some(format!("write \"{words}\" instead of \"{written}\""));
+                    replacement = None;
+                }
+            }
+            Agreed::Unsure { help: why } => {
+                help = Some(why);
+                replacement = None;
+            }
+        }
+    }
+    let mut diagnostic = Diagnostic::new(rule.clone(), kind, range, message)
         .with_severity(severity)
         .with_label(label);
-    if let Some(f) = fix {
-        diagnostic = diagnostic
-            .with_fix(f)
-            .with_help(format!("replace with \"{f}\" (claimlint check --fix)"));
-    }
+    diagnostic.fix = replacement;
+    diagnostic.help = help;
     diagnostic.related.extend(secondary);
     diagnostic
 }

@@ -147,6 +147,19 @@ struct CheckArgs {
     /// Print the fixes as a unified diff instead of the findings; write nothing
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
+    /// Show only findings at or above this severity (the exit status still follows --fail-on)
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<SeverityArg>,
+    /// Show errors only: --min-severity error
+    #[arg(short, long, conflicts_with = "min_severity")]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Args, Debug)]
@@ -361,15 +374,26 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
     } else {
         std::io::stdout().is_terminal()
     };
+    // `COLUMNS` first (shells seldom export it, tests set it), then the terminal's own
+    // width, so that long lines are windowed to what the editor sees.
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            let size = if stderr {
+                terminal_size::terminal_size_of(std::io::stderr())
+            } else {
+                terminal_size::terminal_size_of(std::io::stdout())
+            };
+            size.map(|(w, _)| usize::from(w.0))
+        })
         .unwrap_or(100);
     PrettyOptions {
         color: use_color(terminal),
         width,
         // Pack problems of `rules`/`explain` go to stderr, where no file was checked.
         summary: !stderr,
+        min_severity: Severity::Info,
     }
 }
 
@@ -446,9 +470,23 @@ fn check(args: CheckArgs) -> i32 {
         None => OutputFormat::Short,
     };
     write_step_summary(&report::summary::render(&outcome));
+    // The exit status counts every finding; --min-severity only hides some from view.
+    let status = workspace.exit_status(&outcome);
+    let mut options = pretty_options(false);
+    options.min_severity = match (args.quiet, args.min_severity) {
+        (true, _) | (_, Some(SeverityArg::Error)) => Severity::Error,
+        (_, Some(SeverityArg::Warning)) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    if format != OutputFormat::Pretty {
+        // Pretty counts what it hides in each file's header; the others just omit it.
+        outcome
+            .findings
+            .retain(|f| f.severity >= options.min_severity);
+    }
     let rendered = match patch {
         Some(diff) => diff,
-        None => report::render(&outcome, format, pretty_options(false)),
+        None => report::render(&outcome, format, options),
     };
     let mut stdout = std::io::stdout().lock();
     if let Err(err) = stdout
@@ -458,7 +496,7 @@ fn check(args: CheckArgs) -> i32 {
         let _ = writeln!(std::io::stderr(), "error: cannot write the output: {err}");
         return 2;
     }
-    workspace.exit_status(&outcome)
+    status
 }
 
 fn batch_report(args: ReportArgs) -> i32 {

@@ -54,7 +54,25 @@ pub struct Entity {
     pub variants: Vec<String>,
     pub wrong: Vec<String>,
     pub near_miss: u8,
+    /// `near_miss` written in the pack; otherwise the radius depends on the form's length.
+    pub near_miss_set: bool,
     pub case_sensitive: bool,
+    /// Forms this entity knowingly shares with another entity (`ambiguous = [...]`).
+    pub ambiguous: Vec<String>,
+    /// Where each listed form is written in the pack, for problems that point at it.
+    pub form_spans: Vec<(String, Range<usize>)>,
+    /// What the words before each French form agree with (`gender = { FORM = "f" }`).
+    pub agreement: BTreeMap<String, crate::grammar::Agreement>,
+}
+
+impl Entity {
+    /// The agreement the pack gives `form`, if any.
+    pub fn agreement_of(&self, form: &str) -> Option<crate::grammar::Agreement> {
+        self.agreement
+            .iter()
+            .find(|(f, _)| same_form(f, form))
+            .map(|(_, a)| *a)
+    }
 }
 
 impl Entity {
@@ -160,7 +178,7 @@ impl ClaimRule {
 }
 
 /// Pack ids claimlint's own rules use (`hygiene/quotes`, `input/read`, `rules/…`).
-pub const RESERVED_PACK_IDS: &[&str] = &["hygiene", "input", "config", "rules"];
+pub const RESERVED_PACK_IDS: &[&str] = &["hygiene", "spelling", "input", "config", "rules"];
 
 static PACK_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9-]*$").expect("static regex compiles"));
@@ -233,7 +251,7 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
                             format!("pack id \"{}\" is reserved for claimlint's own findings", id.value),
                             "reserved id",
                         )
-                        .with_help("choose another id: the built-in checks and messages use hygiene, input, config and rules"),
+                        .with_help("choose another id: the built-in checks and messages use hygiene, spelling, input, config and rules"),
                     );
                 }
                 pack.id = id.value;
@@ -263,11 +281,107 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     }
     root.finish(&mut problems);
     check_local_references(&pack, &mut problems);
+    check_shared_forms(&pack, &mut problems);
     if problems.is_empty() {
         Ok(pack)
     } else {
         problems.sort_by_key(|p| (p.span.start, p.span.end));
         Err(problems)
+    }
+}
+
+/// `gender = { "Valdorie" = "f", "Valdor" = "m", "Îles Valdores" = "f pl" }`: what the
+/// determiner before each French form agrees with. Every key is a form of the entity.
+fn read_agreement(
+    table: &mut TableReader<'_, '_>,
+    forms: &[(String, Range<usize>)],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, crate::grammar::Agreement> {
+    let mut out = BTreeMap::new();
+    let Some(value) = table.value("gender") else {
+        return out;
+    };
+    let toml::de::DeValue::Table(entries) = value.get_ref() else {
+        problems.push(toml_reader::wrong_type(
+            value.span(),
+            "gender",
+            "a table of form = \"m\" | \"f\"",
+            value.get_ref(),
+        ));
+        return out;
+    };
+    for (key, v) in entries.iter() {
+        let form = key.get_ref().to_string();
+        if !forms.iter().any(|(f, _)| same_form(f, &form)) {
+            problems.push(
+                Problem::new(
+                    key.span(),
+                    format!("\"{form}\" is not a spelling of this entity"),
+                    "not in `preferred`, `variants` or `wrong`",
+                )
+                .with_help("`gender` gives the gender of the entity's own forms"),
+            );
+            continue;
+        }
+        let Some(text) = toml_reader::expect_string(v, "gender", problems) else {
+            continue;
+        };
+        match crate::grammar::Agreement::parse(&form, &text.value) {
+            Ok(a) => {
+                out.insert(form, a);
+            }
+            Err(why) => problems.push(
+                Problem::new(text.span, format!("bad gender \"{}\": {why}", text.value), "bad gender")
+                    .with_help("write \"m\" or \"f\", then \"pl\" for a plural, then \"elided\" or \"not-elided\" for a name that begins with an h"),
+            ),
+        }
+    }
+    out
+}
+
+/// Two spellings that match the same text: equal once runs of white space are one space.
+fn same_form(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// A form listed under two entities makes every mention of it ambiguous (which entity's
+/// house style applies?): a pack error, unless one of them lists it in `ambiguous`.
+fn check_shared_forms(pack: &Pack, problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+    for (e, entity) in pack.entities.iter().enumerate() {
+        let mut own: Vec<String> = Vec::new();
+        for (form, span) in &entity.form_spans {
+            let key = form.split_whitespace().collect::<Vec<_>>().join(" ");
+            if own.contains(&key) {
+                continue; // the same entity may list a form twice (RULES.md)
+            }
+            own.push(key.clone());
+            match seen.get(&key) {
+                Some((other, first)) => {
+                    let other = &pack.entities[*other];
+                    let declared = |x: &Entity| x.ambiguous.iter().any(|a| same_form(a, &key));
+                    if !declared(entity) && !declared(other) {
+                        problems.push(
+                            Problem::new(
+                                span.clone(),
+                                format!(
+                                    "\"{form}\" is listed under two entities, \"{}\" and \"{}\"",
+                                    other.id, entity.id
+                                ),
+                                "also a spelling of another entity",
+                            )
+                            .with_related(first.clone(), format!("listed under \"{}\" here", other.id))
+                            .with_help(format!(
+                                "a spelling names one entity; if it really names both, add `ambiguous = [\"{form}\"]` to one of them (its mentions are then not checked against either house style)"
+                            )),
+                        );
+                    }
+                }
+                None => {
+                    seen.insert(key, (e, span.clone()));
+                }
+            }
+        }
     }
 }
 
@@ -352,10 +466,12 @@ fn check_form_length(form: &Located<String>, problems: &mut Vec<Problem>) {
 fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<Entity> {
     let id = read_id(&mut table, problems);
     let mut preferred = BTreeMap::new();
+    let mut form_spans = Vec::new();
     if let Some(mut pref) = table.table("preferred", problems) {
         for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
             if let Some(form) = pref.string(key, problems) {
                 check_form_length(&form, problems);
+                form_spans.push((form.value.clone(), form.span));
                 preferred.insert(lang, form.value);
             }
         }
@@ -363,7 +479,29 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
     }
     let variants = table.strings("variants", problems);
     let wrong = table.strings("wrong", problems);
-    let near_miss = match table.number("near_miss", problems) {
+    form_spans.extend(
+        variants
+            .iter()
+            .chain(&wrong)
+            .map(|f| (f.value.clone(), f.span.clone())),
+    );
+    let agreement = read_agreement(&mut table, &form_spans, problems);
+    let ambiguous = table.strings("ambiguous", problems);
+    for a in &ambiguous {
+        if !form_spans.iter().any(|(f, _)| same_form(f, &a.value)) {
+            problems.push(
+                Problem::new(
+                    a.span.clone(),
+                    format!("\"{}\" is not a spelling of this entity", a.value),
+                    "not in `preferred`, `variants` or `wrong`",
+                )
+                .with_help("`ambiguous` lists forms of this entity that another entity shares"),
+            );
+        }
+    }
+    let near_miss_value = table.number("near_miss", problems);
+    let near_miss_set = near_miss_value.is_some();
+    let near_miss = match near_miss_value {
         Some(n) if [0.0, 1.0, 2.0].contains(&n.value) => n.value as u8,
         Some(n) => {
             problems.push(Problem::new(
@@ -414,7 +552,11 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
         variants: variants.into_iter().map(|v| v.value).collect(),
         wrong: wrong.into_iter().map(|v| v.value).collect(),
         near_miss,
+        near_miss_set,
         case_sensitive,
+        ambiguous: ambiguous.into_iter().map(|a| a.value).collect(),
+        form_spans,
+        agreement,
     })
 }
 

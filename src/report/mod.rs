@@ -26,6 +26,9 @@ pub struct PrettyOptions {
     pub width: usize,
     /// End with a one-line count of files and findings.
     pub summary: bool,
+    /// Findings below this severity are counted in each file's header but not shown
+    /// (`check --min-severity`, `--quiet`).
+    pub min_severity: crate::finding::Severity,
 }
 
 pub fn render(
