@@ -332,7 +332,25 @@ impl<'a> Rendered<'a> {
         let label_len = f.label.as_deref().map_or(0, |l| l.chars().count());
         let primary_range = primary.offset()..primary.offset() + primary.len();
         let mut primary = primary;
-        if let Some(w) = source.window(&primary_range, label_len, budget) {
+        // On a long line, a window wide enough for the primary span and a label on the
+        // same line, if one fits ("the spelling used most", a few words earlier).
+        let line = source.line_of(primary_range.start);
+        let shown = f
+            .labels
+            .iter()
+            .filter(|l| l.path == f.path && l.span.source.end <= source.text.len())
+            .map(|l| {
+                l.span.source.start.min(primary_range.start)
+                    ..l.span.source.end.max(primary_range.end)
+            })
+            .find(|union| {
+                source.line_of(union.start) == line
+                    && source.line_of(union.end.saturating_sub(1)) == line
+                    && union.end - union.start <= 4 * budget
+                    && source.chars(union.clone()) + 8 <= budget
+            })
+            .unwrap_or_else(|| primary_range.clone());
+        if let Some(w) = source.window(&shown, label_len, budget) {
             primary = w.clip(&primary_range);
             view.windows.push(w);
         }
