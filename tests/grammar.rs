@@ -172,3 +172,28 @@ gender = { "Bélarus" = "n", "Biélorusie" = "f" }
     let pointed: Vec<&str> = problems.iter().map(|p| &pack[p.span.clone()]).collect();
     assert_eq!(pointed, ["\"n\"", "\"Biélorusie\""]);
 }
+
+#[test]
+fn markup_inside_the_phrase_leaves_the_fix_to_the_editor() {
+    let engine = common::builtin_engine();
+    let html = "<html lang=\"fr\"><body><p>Les ventes de la <b>Biélorussie</b> reprennent. La potasse de la Biélorussie aussi.</p></body></html>";
+    let found: Vec<_> = common::check(&engine, "a.html", html.as_bytes(), None)
+        .findings
+        .into_iter()
+        .filter(|f| f.kind == Kind::SpellingStyle)
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // A tag between the article and the name: rewriting both would drop the tag.
+    assert_eq!(found[0].text, "Biélorussie");
+    assert_eq!(found[0].fix, None);
+    assert_eq!(
+        found[0].help.as_deref(),
+        Some("write \"du Bélarus\" instead of \"de la Biélorussie\"")
+    );
+    // Plain text in the same page: rewritten.
+    assert_eq!(found[1].text, "de la Biélorussie");
+    assert_eq!(
+        found[1].fix.as_ref().map(|f| f.replacement.as_str()),
+        Some("du Bélarus")
+    );
+}

@@ -297,11 +297,10 @@ fn make(
                 replacement: words,
             } => {
                 let written = &doc.text[phrase.clone()];
-                // The fix rewrites the original bytes: only where the words before the
-                // name read as the text checked (no markup or entity between them).
-                let before = phrase.start..u.range.start;
-                let source: String = doc.source_text(&doc.span(before.clone())).nfc().collect();
-                if source == doc.text[before] {
+                // The fix rewrites the original bytes: only where they read as the text
+                // checked (no markup or entity inside the phrase; NFD is fine).
+                let source: String = doc.source_text(&doc.span(phrase.clone())).nfc().collect();
+                if source == written {
                     help = Some(format!(
                         "replace \"{written}\" with \"{words}\" (claimlint check --fix)"
                     ));
