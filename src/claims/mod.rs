@@ -7,6 +7,9 @@
 //! thus grows with the patterns its sentences can match, not with the number of rules.
 
 pub mod check;
+pub mod consensus;
+mod counts;
+mod cues;
 pub mod pattern;
 pub mod selftest;
 pub mod tokens;
@@ -53,6 +56,9 @@ pub struct Instance {
     /// The expression's bytes in the checked text (the whole match if the pattern has none).
     pub range: Range<usize>,
     pub value: Option<Asserted>,
+    /// The sentence gives the rule two readings that disagree and nothing in the
+    /// pattern decides between them: no finding, verdict unknown (RULES.md, "Patterns").
+    pub ambiguous: bool,
 }
 
 /// One step of a compiled pattern: an [`Element`] with its entity resolved.
@@ -69,6 +75,32 @@ enum Step {
 struct CompiledPattern {
     rule: usize,
     steps: Vec<Step>,
+    /// Order-free cue parts (`figure & cue`), and the most words between them.
+    cues: Vec<Cue>,
+    within: usize,
+}
+
+/// A cue part of an order-free pattern.
+#[derive(Debug)]
+enum Cue {
+    /// `{entity:ID}` alone: named in the sentence, or earlier in the paragraph with a
+    /// stand-in ("il", "the country") near the figure.
+    Entity(EntityKey),
+    /// Words, matched in order near the figure part, in the same clause.
+    Steps(Vec<Step>),
+}
+
+/// How many overlapping alternatives to a match are tried, at most: enough for any
+/// sentence, and a bound that keeps matching linear on pathological ones.
+const MAX_ALTERNATIVES: usize = 32;
+
+/// A candidate match of a pattern in a sentence.
+struct Candidate {
+    rule: usize,
+    tokens: Range<usize>,
+    /// Total tokens taken by the pattern's `{...}` gaps.
+    gaps: usize,
+    instance: Instance,
 }
 
 /// A claim rule compiled: where it lives and what must hold around its matches.
@@ -109,8 +141,12 @@ pub struct DocTokens<'a> {
     tokens: Vec<Token>,
     /// Per sentence: its byte range and its token range.
     sentences: Vec<(Range<usize>, Range<usize>)>,
+    /// Per sentence: the first byte of its paragraph.
+    paragraph_starts: Vec<usize>,
     /// Start byte of a mention or near-miss → (end byte, entity).
     names: HashMap<usize, Vec<(usize, EntityKey)>>,
+    /// Per entity, the start bytes of its mentions, in text order.
+    mention_starts: HashMap<EntityKey, Vec<usize>>,
     mentioned: HashSet<EntityKey>,
 }
 
@@ -131,7 +167,22 @@ impl<'a> DocTokens<'a> {
             tokens::tokenize_into(text, s.clone(), &mut tokens);
             spans.push((s.clone(), first..tokens.len()));
         }
+        // A blank line between two sentences starts a paragraph.
+        let mut paragraph_starts = Vec::with_capacity(sentences.len());
+        for (i, s) in sentences.iter().enumerate() {
+            let new_paragraph = i == 0
+                || text
+                    .get(sentences[i - 1].end..s.start)
+                    .is_none_or(|between| between.matches('\n').count() >= 2);
+            let start = if new_paragraph {
+                s.start
+            } else {
+                paragraph_starts.last().copied().unwrap_or(s.start)
+            };
+            paragraph_starts.push(start);
+        }
         let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
+        let mut mention_starts: HashMap<EntityKey, Vec<usize>> = HashMap::new();
         let mut mentioned = HashSet::new();
         let named = mentions
             .iter()
@@ -141,10 +192,14 @@ impl<'a> DocTokens<'a> {
             let form = names.form(f);
             let key = (form.pack, form.entity);
             mentioned.insert(key);
+            mention_starts.entry(key).or_default().push(range.start);
             by_start
                 .entry(range.start)
                 .or_default()
                 .push((range.end, key));
+        }
+        for starts in mention_starts.values_mut() {
+            starts.sort_unstable();
         }
         DocTokens {
             text,
@@ -152,7 +207,9 @@ impl<'a> DocTokens<'a> {
             year,
             tokens,
             sentences: spans,
+            paragraph_starts,
             names: by_start,
+            mention_starts,
             mentioned,
         }
     }
@@ -199,8 +256,8 @@ impl Claims {
                 }
                 for (&lang, list) in &claim.patterns {
                     for source in list {
-                        match compile(packs, p, &source.value) {
-                            Ok(steps) => {
+                        match compile_pattern(packs, p, &source.value) {
+                            Ok((steps, cues, within)) => {
                                 let id = claims.patterns.len();
                                 let index = claims.index.entry(lang).or_default();
                                 match anchor(&steps) {
@@ -215,7 +272,12 @@ impl Claims {
                                     }
                                     Anchor::None => index.unanchored.push(id),
                                 }
-                                claims.patterns.push(CompiledPattern { rule, steps });
+                                claims.patterns.push(CompiledPattern {
+                                    rule,
+                                    steps,
+                                    cues,
+                                    within,
+                                });
                             }
                             Err(message) => {
                                 problems.push((p, pattern_problem(source.span.clone(), message)))
@@ -255,7 +317,7 @@ impl Claims {
             return out;
         };
         let mut candidates: Vec<usize> = Vec::new();
-        for (bytes, toks) in &doc.sentences {
+        for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
             candidates.clear();
             for t in &doc.tokens[toks.clone()] {
                 if t.kind == TokenKind::Word {
@@ -275,7 +337,7 @@ impl Claims {
             candidates.sort_unstable();
             candidates.dedup();
             out.patterns_tried += candidates.len();
-            let mut found: Vec<(usize, Range<usize>, Instance)> = Vec::new();
+            let mut found: Vec<Candidate> = Vec::new();
             for &id in &candidates {
                 let pattern = &self.patterns[id];
                 let rule = &self.rules[pattern.rule];
@@ -284,66 +346,76 @@ impl Claims {
                 {
                     continue;
                 }
-                let mut start = toks.start;
-                let mut failures = Failures::new(toks.clone());
-                while start < toks.end {
-                    if !doc.could_start(&pattern.steps, start) {
-                        start += 1;
-                        continue;
-                    }
-                    let Some((end, capture)) =
-                        doc.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
-                    else {
-                        start += 1;
-                        continue;
-                    };
-                    let whole =
-                        doc.tokens[start].range.start..doc.tokens[end.max(start + 1) - 1].range.end;
-                    let (range, value) = match capture {
-                        Some((range, value)) => (range, Some(value)),
-                        None => (whole, None),
-                    };
-                    found.push((
-                        pattern.rule,
-                        start..end.max(start + 1),
-                        Instance {
-                            rule: pattern.rule,
-                            range,
-                            value,
-                        },
-                    ));
-                    start = end.max(start + 1);
-                }
+                doc.candidates(pattern, sentence, &mut found);
             }
             self.regex_matches(index, doc, bytes, toks, &mut found);
-            // One rule's matches do not overlap: leftmost first, then longest.
-            found.sort_by(|a, b| {
-                (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(
-                    b.0,
-                    b.1.start,
-                    std::cmp::Reverse(b.1.end),
-                ))
-            });
-            let mut last: Option<(usize, usize)> = None;
-            for (rule, span, instance) in found {
-                if last.is_some_and(|(r, end)| r == rule && span.start < end) {
-                    continue;
-                }
-                last = Some((rule, span.end));
-                let context_ok = self.rules[rule].context.iter().all(|steps| {
-                    let mut failures = Failures::new(toks.clone());
-                    (toks.start..toks.end).any(|s| {
-                        doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
-                            .is_some()
-                    })
-                });
-                if context_ok {
-                    out.instances.push(instance);
-                }
+            for instance in self.choose(doc, toks, bytes, found) {
+                out.instances.push(instance);
             }
         }
         out.instances.sort_by_key(|i| (i.range.start, i.rule));
         out
+    }
+
+    /// The instances of one sentence among its candidate matches. One rule's matches do
+    /// not overlap: among overlapping candidates, the one with the shortest `{...}` gaps
+    /// in total wins (the figure nearest the words that say what it counts), then the
+    /// leftmost, then the longest. Readings of one rule that disagree in one sentence
+    /// are ambiguous.
+    fn choose(
+        &self,
+        doc: &DocTokens<'_>,
+        toks: &Range<usize>,
+        bytes: &Range<usize>,
+        mut found: Vec<Candidate>,
+    ) -> Vec<Instance> {
+        found.sort_by(|a, b| {
+            (
+                a.rule,
+                a.gaps,
+                a.tokens.start,
+                std::cmp::Reverse(a.tokens.end),
+            )
+                .cmp(&(
+                    b.rule,
+                    b.gaps,
+                    b.tokens.start,
+                    std::cmp::Reverse(b.tokens.end),
+                ))
+        });
+        let mut chosen: Vec<(usize, Range<usize>, Instance)> = Vec::new();
+        for c in found {
+            let overlaps = chosen.iter().any(|(rule, span, _)| {
+                *rule == c.rule && span.start < c.tokens.end && c.tokens.start < span.end
+            });
+            if overlaps {
+                continue;
+            }
+            let context_ok = self.rules[c.rule].context.iter().all(|steps| {
+                let mut failures = Failures::new(toks.clone());
+                (toks.start..toks.end).any(|s| {
+                    doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
+                        .is_some()
+                })
+            });
+            if context_ok {
+                chosen.push((c.rule, c.tokens, c.instance));
+            }
+        }
+        let mut instances: Vec<Instance> = chosen.into_iter().map(|(_, _, i)| i).collect();
+        for i in 0..instances.len() {
+            let disagrees = instances.iter().any(|other| {
+                other.rule == instances[i].rule
+                    && match (&other.value, &instances[i].value) {
+                        (Some(a), Some(b)) => readings_disagree(a, b),
+                        _ => false,
+                    }
+            });
+            if disagrees {
+                instances[i].ambiguous = true;
+            }
+        }
+        instances
     }
 
     /// Matches of the language's regexes in one sentence, as token spans for overlap.
@@ -353,7 +425,7 @@ impl Claims {
         doc: &DocTokens<'_>,
         bytes: &Range<usize>,
         toks: &Range<usize>,
-        found: &mut Vec<(usize, Range<usize>, Instance)>,
+        found: &mut Vec<Candidate>,
     ) {
         let Some(set) = &index.regex_set else {
             return;
@@ -396,11 +468,17 @@ impl Claims {
                     Some((r, v)) => (r, Some(v)),
                     None => (at..end_at, None),
                 };
-                found.push((
+                found.push(Candidate {
                     rule,
-                    first..last.max(first + 1),
-                    Instance { rule, range, value },
-                ));
+                    tokens: first..last.max(first + 1),
+                    gaps: 0,
+                    instance: Instance {
+                        rule,
+                        range,
+                        value,
+                        ambiguous: false,
+                    },
+                });
             }
         }
     }
@@ -469,9 +547,11 @@ pub fn resolve(packs: &[Pack], p: usize, reference: &str) -> Option<EntityKey> {
 }
 
 fn compile(packs: &[Pack], p: usize, source: &str) -> Result<Vec<Step>, String> {
-    let parsed = pattern::parse(source)?;
-    parsed
-        .elements
+    resolve_elements(packs, p, pattern::parse(source)?.elements)
+}
+
+fn resolve_elements(packs: &[Pack], p: usize, elements: Vec<Element>) -> Result<Vec<Step>, String> {
+    elements
         .into_iter()
         .map(|e| {
             Ok(match e {
@@ -485,6 +565,45 @@ fn compile(packs: &[Pack], p: usize, source: &str) -> Result<Vec<Step>, String> 
             })
         })
         .collect()
+}
+
+/// A pattern compiled: its figure part, its cue parts and the most words between them.
+fn compile_pattern(
+    packs: &[Pack],
+    p: usize,
+    source: &str,
+) -> Result<(Vec<Step>, Vec<Cue>, usize), String> {
+    let parsed = pattern::parse(source)?;
+    let steps = resolve_elements(packs, p, parsed.elements)?;
+    let mut cues = Vec::new();
+    for part in parsed.cues {
+        let steps = resolve_elements(packs, p, part)?;
+        cues.push(match steps.as_slice() {
+            [Step::Entity(key)] => Cue::Entity(*key),
+            _ => Cue::Steps(steps),
+        });
+    }
+    Ok((
+        steps,
+        cues,
+        parsed.within.unwrap_or(pattern::DEFAULT_WITHIN),
+    ))
+}
+
+/// Whether two readings of one rule cannot both be true: disjoint quantities, days or
+/// durations (a date and a duration are not compared without the document's date).
+fn readings_disagree(a: &Asserted, b: &Asserted) -> bool {
+    match (a, b) {
+        (Asserted::Quantity(x), Asserted::Quantity(y)) => !x.interval.intersects(&y.interval),
+        (
+            Asserted::Date(x) | Asserted::When(When::Date(x)),
+            Asserted::Date(y) | Asserted::When(When::Date(y)),
+        ) => !x.days.intersects(&y.days),
+        (Asserted::When(When::Duration(x)), Asserted::When(When::Duration(y))) => {
+            !x.years.intersects(&y.years)
+        }
+        _ => false,
+    }
 }
 
 /// Every reading of an expression at the start of `input`, longest first: (bytes, value).
@@ -514,6 +633,10 @@ fn literal_matches(literal: &Literal, token: &Token) -> bool {
 }
 
 type Capture = (Range<usize>, Asserted);
+
+/// A match from a token: the token after it, the captured expression, and how many
+/// tokens its `{...}` gaps took in total.
+type Matched = (usize, Option<Capture>, usize);
 
 /// (steps left, token) pairs known not to match, for one pattern in one sentence. A
 /// pattern's suffix matches or fails at a token whatever came before it, so remembering
@@ -569,9 +692,9 @@ impl DocTokens<'_> {
         end: usize,
         end_byte: usize,
         failures: &mut Failures,
-    ) -> Option<(usize, Option<Capture>)> {
+    ) -> Option<Matched> {
         let Some((step, rest)) = steps.split_first() else {
-            return Some((at, None));
+            return Some((at, None, 0));
         };
         // Literals and choices cost less to retry than to look up.
         let memoised = matches!(step, Step::Gap | Step::Slot(_));
@@ -605,8 +728,10 @@ impl DocTokens<'_> {
                     if next > at && failures.contains(&(steps.len(), next)) {
                         break;
                     }
-                    if let Some(m) = self.match_steps(rest, next, end, end_byte, failures) {
-                        found = Some(m);
+                    if let Some((after, capture, gaps)) =
+                        self.match_steps(rest, next, end, end_byte, failures)
+                    {
+                        found = Some((after, capture, gaps + (next - at)));
                         break;
                     }
                     next += 1;
@@ -637,8 +762,20 @@ impl DocTokens<'_> {
                     .find_map(|(len, value)| {
                         let stop = start + input[..len].trim_end().len();
                         let next = self.token_after(at, end, stop)?;
-                        let (after, _) = self.match_steps(rest, next, end, end_byte, failures)?;
-                        Some((after, Some((start..stop, value))))
+                        if let Asserted::Quantity(q) = &value {
+                            let names_unit =
+                                rest.first().is_some_and(|s| self.step_fits(s, next, end));
+                            let tokens = &self.tokens[..end];
+                            let at_next = (at, next);
+                            if !counts::is_count(
+                                tokens, self.text, self.lang, at_next, q, names_unit,
+                            ) {
+                                return None;
+                            }
+                        }
+                        let (after, _, gaps) =
+                            self.match_steps(rest, next, end, end_byte, failures)?;
+                        Some((after, Some((start..stop, value)), gaps))
                     })
             }
         };
@@ -646,6 +783,22 @@ impl DocTokens<'_> {
             failures.insert((steps.len(), at));
         }
         found
+    }
+
+    /// Whether `step` can begin at token `at` (before `end`): a literal or choice that
+    /// matches it, an entity named there.
+    fn step_fits(&self, step: &Step, at: usize, end: usize) -> bool {
+        let Some(token) = self.tokens[..end].get(at) else {
+            return false;
+        };
+        match step {
+            Step::Literal(l) => literal_matches(l, token),
+            Step::Choice(alternatives) => alternatives
+                .iter()
+                .any(|alt| alt.first().is_some_and(|l| literal_matches(l, token))),
+            Step::Entity(_) => self.names.contains_key(&token.range.start),
+            Step::Gap | Step::Slot(_) => false,
+        }
     }
 
     /// Whether the first step of `steps` can match at token `at`: a cheap test that

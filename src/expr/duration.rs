@@ -48,6 +48,19 @@ fn unit_after(
     lang: Lang,
     found: &mut impl FnMut(DurationUnit, usize),
 ) {
+    // English compounds: "his 31-year rule", "a three-decade grip" (not "69-year-old").
+    if lang == Lang::En && s.get(end..).is_some_and(|t| t.starts_with('-')) {
+        let singular = |e: usize| s.get(..e).is_some_and(|t| !t.ends_with(['s', 'S']));
+        if let Some((unit, e)) = unit_at(s, end + 1, lang).filter(|&(_, e)| singular(e)) {
+            let age = s.get(e..).is_some_and(|t| {
+                t.get(..4)
+                    .is_some_and(|old| old.eq_ignore_ascii_case("-old"))
+            });
+            if !age {
+                found(unit, e);
+            }
+        }
+    }
     let Some(p) = ws1(s, end) else { return };
     if let Some((unit, e)) = unit_at(s, p, lang) {
         found(unit, e);
@@ -190,6 +203,8 @@ mod tests {
     #[rustfmt::skip]
     const TABLE: &[Row] = &[
         (Fr, "trente ans", "trente ans", (30.0, true, 31.0, false), "30 years"),
+        (En, "31-year rule", "31-year", (31.0, true, 32.0, false), "31 years"),
+        (En, "three-decade rule", "three-decade", (30.0, true, 40.0, false), "3 decades"),
         (Fr, "31 ans.", "31 ans", (31.0, true, 32.0, false), "31 years"),
         (Fr, "un an", "un an", (1.0, true, 2.0, false), "1 year"),
         (Fr, "plus de trente ans", "plus de trente ans", (30.0, false, INF, false), "more than 30 years"),
@@ -250,7 +265,8 @@ mod tests {
             (Fr, "années"),
             (En, "years"),
             (En, "an year"),
-            (En, "40-year"),
+            (En, "40-year-old"),
+            (En, "40-years"),
             (En, "a"),
             (Fr, "plus de ans"),
         ] {

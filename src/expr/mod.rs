@@ -309,6 +309,11 @@ pub fn dates(input: &str, lang: Lang, doc_year: i16) -> Vec<Parsed<DateExpr>> {
     date::dates(input, lang, doc_year)
 }
 
+/// Whether `word` names a month ("décembre", "Dec"), case and accents aside.
+pub fn is_month_name(word: &str, lang: Lang) -> bool {
+    date::is_month_name(word, lang)
+}
+
 /// Every way a duration expression can start at byte 0 of `input`, longest first.
 pub fn durations(input: &str, lang: Lang) -> Vec<Parsed<Duration>> {
     duration::durations(input, lang)

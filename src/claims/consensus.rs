@@ -1,0 +1,1 @@
+//! Cross-document conflicts by consensus (RULES.md, "Findings", across documents).
