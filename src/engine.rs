@@ -158,7 +158,7 @@ impl Engine {
         );
         let matches = self.claims.find(&tokens, &active);
         let claim_findings =
-            claims::check::check(doc, &self.packs, &self.claims, &matches.instances);
+            claims::check::check(doc, &self.packs, &self.claims, &matches.instances).findings;
         let statements = matches
             .instances
             .iter()

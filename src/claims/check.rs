@@ -9,13 +9,44 @@ use crate::expr::{years_between, DayRange, Interval, When};
 use crate::finding::{Finding, Kind, Label, Severity};
 use crate::pack::{ClaimRule, Known, Pack, QuantityBound, QuantityFact, Trend};
 
+/// What a document's claim instances say against what is known.
+#[derive(Clone, Debug, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The statement agrees with what is known.
+    Agrees,
+    /// The statement contradicts what is known (it has a finding).
+    Contradicts,
+    /// Nothing to check it against: no known value, no value read, or a sentence whose
+    /// readings the pattern cannot decide between.
+    Unknown,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agrees => "agrees",
+            Verdict::Contradicts => "contradicts",
+            Verdict::Unknown => "unknown",
+        }
+    }
+}
+
+/// The outcome of checking a document's claims: findings, and one verdict per instance
+/// (same index as the instances checked).
+#[derive(Clone, Debug, Default)]
+pub struct ClaimCheck {
+    pub findings: Vec<Finding>,
+    pub verdicts: Vec<Verdict>,
+}
+
 pub fn check(
     doc: &Document,
     packs: &[Pack],
     claims: &Claims,
     instances: &[Instance],
-) -> Vec<Finding> {
+) -> ClaimCheck {
     let mut out = Vec::new();
+    let mut verdicts = vec![Verdict::Unknown; instances.len()];
     let mut contradicted = vec![false; instances.len()];
     for (i, instance) in instances.iter().enumerate() {
         let compiled = &claims.rules[instance.rule];
@@ -24,9 +55,16 @@ pub fn check(
         let (Some(known), Some(value)) = (&rule.known, &instance.value) else {
             continue;
         };
+        if instance.ambiguous {
+            // Never a finding, nor a conflict, on a reading the rule cannot vouch for.
+            contradicted[i] = true;
+            continue;
+        }
         let Some(kind) = contradiction(known, value, doc.date) else {
+            verdicts[i] = Verdict::Agrees;
             continue;
         };
+        verdicts[i] = Verdict::Contradicts;
         contradicted[i] = true;
         let message = format!(
             "the text says {value}; {}",
@@ -49,7 +87,7 @@ pub fn check(
     // one exists, in linear time: reporting every pair would be quadratic in findings.
     let mut extremes: std::collections::HashMap<usize, Extremes> = std::collections::HashMap::new();
     for (j, later) in instances.iter().enumerate() {
-        let Some(b) = later.value.filter(|_| !contradicted[j]) else {
+        let Some(b) = later.value.filter(|_| !contradicted[j] && !later.ambiguous) else {
             continue;
         };
         let current = comparable(&b, doc.date);
@@ -82,7 +120,35 @@ pub fn check(
             vec![label],
         ));
     }
-    out
+    ClaimCheck {
+        findings: out,
+        verdicts,
+    }
+}
+
+/// What is known for `rule` at `at`, as text for a statement list ("at least 430 as of
+/// 2025-12-13, increasing"; "since 1994-07-20, 31 years at 2025-12-13"); `None` when the
+/// rule knows nothing.
+pub fn known_text(rule: &ClaimRule, at: Date) -> Option<String> {
+    Some(match rule.known.as_ref()? {
+        Known::Since(since) => format!(
+            "since {since}, {} years at {at}",
+            number(years_between(*since, at).floor())
+        ),
+        Known::Quantity(fact) => describe_known(&Known::Quantity(fact_at(fact, at).clone())),
+        known => describe_known(known),
+    })
+}
+
+/// The entry of a quantity's `history` that holds at `at`: the latest at or before it,
+/// else the earliest; the fact itself when it has no history.
+pub fn fact_at(fact: &QuantityFact, at: Date) -> &QuantityFact {
+    let before = fact
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.as_of.is_some_and(|d| d <= at));
+    before.or(fact.history.first()).unwrap_or(fact)
 }
 
 /// The kind of finding if `value` contradicts `known` for a document dated `at`.
@@ -115,6 +181,7 @@ pub fn contradiction(known: &Known, value: &Asserted, at: Date) -> Option<Kind> 
 /// What is known about a quantity at `at`: bounds widened by the tolerance, and for a
 /// document dated after `as_of`, lifted in the direction of the trend.
 pub fn known_interval(fact: &QuantityFact, at: Date) -> Interval {
+    let fact = fact_at(fact, at);
     let mut interval = match fact.bound {
         QuantityBound::Exact(n) => Interval::exact(n),
         QuantityBound::AtLeast(n) => Interval::new(n, true, f64::INFINITY, false),
@@ -129,6 +196,20 @@ pub fn known_interval(fact: &QuantityFact, at: Date) -> Interval {
     if let Some(t) = tolerance {
         interval.lo *= 1.0 - t;
         interval.hi *= 1.0 + t;
+    }
+    // Before `as_of`, a growing count may have been lower, a shrinking one higher.
+    if fact.as_of.is_some_and(|as_of| at < as_of) {
+        match fact.trend {
+            Trend::Increasing => {
+                interval.lo = 0.0;
+                interval.lo_inclusive = true;
+            }
+            Trend::Decreasing => {
+                interval.hi = f64::INFINITY;
+                interval.hi_inclusive = false;
+            }
+            Trend::Stable => {}
+        }
     }
     if fact.as_of.is_some_and(|as_of| at > as_of) {
         match fact.trend {
@@ -155,7 +236,11 @@ fn known_statement(rule: &ClaimRule, known: &Known, at: Date) -> String {
             number(years_between(*since, at).floor())
         ),
         Known::Date(_) => format!("{} {}", rule.about, describe_known(known)),
-        Known::Quantity(_) => format!("{}: {}", rule.about, describe_known(known)),
+        Known::Quantity(fact) => format!(
+            "{}: {}",
+            rule.about,
+            describe_known(&Known::Quantity(fact_at(fact, at).clone()))
+        ),
     }
 }
 

@@ -7,7 +7,8 @@
 //! bracket, dash or quotation mark between them). An entity cue is looser, since the
 //! subject of a claim often stands apart from it ("Au pouvoir depuis 1994, Alexandre
 //! Loukachenko…"): named anywhere in the sentence, or named earlier in the same
-//! paragraph when a stand-in ("il", "le pays", "the man") is near the figure.
+//! paragraph when a stand-in ("il", "le pays", "the man") is near the figure. A veto
+//! part (`!words`) keeps the pattern off any sentence where it occurs.
 
 use std::ops::Range;
 
@@ -76,6 +77,28 @@ fn ends_clause(folded: &str) -> bool {
 }
 
 impl DocTokens<'_> {
+    /// Whether token `i` is a mark that ends a clause; a comma between digits
+    /// ("1,100") is none.
+    fn ends_clause_at(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Mark || !ends_clause(&t.folded) {
+            return false;
+        }
+        let digit = |j: usize, glued: bool| {
+            self.tokens.get(j).is_some_and(|n| {
+                n.folded.starts_with(|c: char| c.is_ascii_digit())
+                    && if glued {
+                        n.range.start == t.range.end
+                    } else {
+                        n.range.end == t.range.start
+                    }
+            })
+        };
+        !(t.folded == "," && i > 0 && digit(i - 1, false) && digit(i + 1, true))
+    }
+
     /// Every candidate match of `pattern` in sentence `sentence`, overlapping ones
     /// included (up to [`MAX_ALTERNATIVES`] inside one match), with its cues checked.
     pub(super) fn candidates(
@@ -87,6 +110,18 @@ impl DocTokens<'_> {
         let Some((bytes, toks)) = self.sentences.get(sentence) else {
             return;
         };
+        let vetoed = pattern.vetoes.iter().any(|steps| {
+            let mut failures = Failures::new(toks.clone());
+            (toks.start..toks.end).any(|s| {
+                self.could_start(steps, s)
+                    && self
+                        .match_steps(steps, s, toks.end, bytes.end, &mut failures)
+                        .is_some()
+            })
+        });
+        if vetoed {
+            return;
+        }
         let mut failures = Failures::new(toks.clone());
         let mut start = toks.start;
         let mut frontier = toks.start;
@@ -116,6 +151,7 @@ impl DocTokens<'_> {
                             rule: pattern.rule,
                             tokens: start..end,
                             gaps,
+                            order_free: !pattern.cues.is_empty(),
                             instance: Instance {
                                 rule: pattern.rule,
                                 range,
@@ -167,13 +203,10 @@ impl DocTokens<'_> {
             } else if s >= figure.end {
                 figure.end..s
             } else {
-                // Overlapping the figure part: as near as can be.
-                return true;
+                // Words of the figure part are no cue of their own.
+                return false;
             };
-            between.len() <= within
-                && !self.tokens[between]
-                    .iter()
-                    .any(|t| t.kind == TokenKind::Mark && ends_clause(&t.folded))
+            between.len() <= within && !between.clone().any(|i| self.ends_clause_at(i))
         })
     }
 

@@ -77,6 +77,8 @@ struct CompiledPattern {
     steps: Vec<Step>,
     /// Order-free cue parts (`figure & cue`), and the most words between them.
     cues: Vec<Cue>,
+    /// `!words` parts: the pattern does not match in a sentence holding one.
+    vetoes: Vec<Vec<Step>>,
     within: usize,
 }
 
@@ -100,6 +102,8 @@ struct Candidate {
     tokens: Range<usize>,
     /// Total tokens taken by the pattern's `{...}` gaps.
     gaps: usize,
+    /// Matched by an order-free pattern, whose cues two figures may share.
+    order_free: bool,
     instance: Instance,
 }
 
@@ -257,7 +261,7 @@ impl Claims {
                 for (&lang, list) in &claim.patterns {
                     for source in list {
                         match compile_pattern(packs, p, &source.value) {
-                            Ok((steps, cues, within)) => {
+                            Ok((steps, cues, vetoes, within)) => {
                                 let id = claims.patterns.len();
                                 let index = claims.index.entry(lang).or_default();
                                 match anchor(&steps) {
@@ -276,6 +280,7 @@ impl Claims {
                                     rule,
                                     steps,
                                     cues,
+                                    vetoes,
                                     within,
                                 });
                             }
@@ -360,8 +365,9 @@ impl Claims {
     /// The instances of one sentence among its candidate matches. One rule's matches do
     /// not overlap: among overlapping candidates, the one with the shortest `{...}` gaps
     /// in total wins (the figure nearest the words that say what it counts), then the
-    /// leftmost, then the longest. Readings of one rule that disagree in one sentence
-    /// are ambiguous.
+    /// leftmost, then the longest. A tie between readings that disagree, or two
+    /// disagreeing figures of order-free patterns (which may share their cues), is
+    /// ambiguous.
     fn choose(
         &self,
         doc: &DocTokens<'_>,
@@ -383,12 +389,20 @@ impl Claims {
                     std::cmp::Reverse(b.tokens.end),
                 ))
         });
-        let mut chosen: Vec<(usize, Range<usize>, Instance)> = Vec::new();
+        let mut chosen: Vec<Candidate> = Vec::new();
         for c in found {
-            let overlaps = chosen.iter().any(|(rule, span, _)| {
-                *rule == c.rule && span.start < c.tokens.end && c.tokens.start < span.end
+            let overlapped = chosen.iter_mut().find(|k| {
+                k.rule == c.rule && k.tokens.start < c.tokens.end && c.tokens.start < k.tokens.end
             });
-            if overlaps {
+            if let Some(winner) = overlapped {
+                // A tie the pattern cannot break, between two figures that disagree (not
+                // a shorter reading of the same figure: "100" in "fewer than 100").
+                let (a, b) = (&winner.instance.range, &c.instance.range);
+                let other_figure = a.end <= b.start || b.end <= a.start;
+                if winner.gaps == c.gaps && other_figure && disagree(&winner.instance, &c.instance)
+                {
+                    winner.instance.ambiguous = true;
+                }
                 continue;
             }
             let context_ok = self.rules[c.rule].context.iter().all(|steps| {
@@ -399,23 +413,23 @@ impl Claims {
                 })
             });
             if context_ok {
-                chosen.push((c.rule, c.tokens, c.instance));
+                chosen.push(c);
             }
         }
-        let mut instances: Vec<Instance> = chosen.into_iter().map(|(_, _, i)| i).collect();
-        for i in 0..instances.len() {
-            let disagrees = instances.iter().any(|other| {
-                other.rule == instances[i].rule
-                    && match (&other.value, &instances[i].value) {
-                        (Some(a), Some(b)) => readings_disagree(a, b),
-                        _ => false,
-                    }
+        // Order-free cues may serve two figures of one sentence: if their readings
+        // disagree, nothing says which one the cues are about.
+        for i in 0..chosen.len() {
+            let shared = chosen.iter().any(|other| {
+                other.rule == chosen[i].rule
+                    && other.order_free
+                    && chosen[i].order_free
+                    && disagree(&other.instance, &chosen[i].instance)
             });
-            if disagrees {
-                instances[i].ambiguous = true;
+            if shared {
+                chosen[i].instance.ambiguous = true;
             }
         }
-        instances
+        chosen.into_iter().map(|c| c.instance).collect()
     }
 
     /// Matches of the language's regexes in one sentence, as token spans for overlap.
@@ -472,6 +486,7 @@ impl Claims {
                     rule,
                     tokens: first..last.max(first + 1),
                     gaps: 0,
+                    order_free: false,
                     instance: Instance {
                         rule,
                         range,
@@ -568,11 +583,7 @@ fn resolve_elements(packs: &[Pack], p: usize, elements: Vec<Element>) -> Result<
 }
 
 /// A pattern compiled: its figure part, its cue parts and the most words between them.
-fn compile_pattern(
-    packs: &[Pack],
-    p: usize,
-    source: &str,
-) -> Result<(Vec<Step>, Vec<Cue>, usize), String> {
+fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledParts, String> {
     let parsed = pattern::parse(source)?;
     let steps = resolve_elements(packs, p, parsed.elements)?;
     let mut cues = Vec::new();
@@ -583,11 +594,28 @@ fn compile_pattern(
             _ => Cue::Steps(steps),
         });
     }
+    let vetoes = parsed
+        .vetoes
+        .into_iter()
+        .map(|part| resolve_elements(packs, p, part))
+        .collect::<Result<_, _>>()?;
     Ok((
         steps,
         cues,
+        vetoes,
         parsed.within.unwrap_or(pattern::DEFAULT_WITHIN),
     ))
+}
+
+/// A pattern's figure steps, cues, vetoes and window.
+type CompiledParts = (Vec<Step>, Vec<Cue>, Vec<Vec<Step>>, usize);
+
+/// Whether two instances read values that cannot both be true.
+fn disagree(a: &Instance, b: &Instance) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => readings_disagree(x, y),
+        _ => false,
+    }
 }
 
 /// Whether two readings of one rule cannot both be true: disjoint quantities, days or

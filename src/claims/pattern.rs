@@ -52,6 +52,8 @@ pub struct Pattern {
     /// Order-free cue parts (`figure & cue & cue`): each must match in the same sentence,
     /// near the figure part (see docs/RULES.md, "Order-free patterns").
     pub cues: Vec<Vec<Element>>,
+    /// Parts written `!words`: the pattern does not match in a sentence holding one.
+    pub vetoes: Vec<Vec<Element>>,
     /// `{within:N}`: the most words between the figure part and a cue part.
     pub within: Option<usize>,
 }
@@ -87,14 +89,24 @@ pub fn parse(source: &str) -> Result<Pattern, String> {
         return Ok(Pattern {
             elements: parse_part(&source)?,
             cues: Vec::new(),
+            vetoes: Vec::new(),
             within: None,
         });
     }
     let mut within = None;
     let mut figure: Option<Vec<Element>> = None;
     let mut cues = Vec::new();
+    let mut vetoes = Vec::new();
     for part in parts {
         let trimmed = part.trim();
+        if let Some(veto) = trimmed.strip_prefix('!') {
+            let elements = parse_part(veto.trim())?;
+            if elements.iter().any(|e| matches!(e, Element::Slot(_))) {
+                return Err("a `!` part cannot hold {n}, {date} or {when}".to_owned());
+            }
+            vetoes.push(elements);
+            continue;
+        }
         if let Some(n) = trimmed
             .strip_prefix("{within:")
             .and_then(|r| r.strip_suffix('}'))
@@ -133,6 +145,7 @@ pub fn parse(source: &str) -> Result<Pattern, String> {
     Ok(Pattern {
         elements,
         cues,
+        vetoes,
         within,
     })
 }
@@ -348,6 +361,11 @@ mod tests {
         );
         assert_eq!(p.within, Some(6));
         assert_eq!(p.slot(), Some(Slot::When));
+        let p = parse("{n} détenus & !depuis juillet 2024").expect("valid");
+        assert_eq!(
+            p.vetoes,
+            vec![vec![word("depuis"), word("juillet"), word("2024")]]
+        );
         let p = parse("toujours & détenus").expect("valid");
         assert_eq!(p.elements, vec![word("toujours")]);
         assert_eq!(p.cues, vec![vec![word("détenus")]]);
@@ -357,6 +375,7 @@ mod tests {
             ("{n} x & {within:many}", "number of words"),
             ("{n} x & {within:3} & {within:4}", "twice"),
             ("{n} x & {...} y", "begin or end"),
+            ("x y & !{n} z", "cannot hold"),
         ] {
             match parse(pattern) {
                 Ok(p) => panic!("{pattern:?} compiled to {p:?}"),
