@@ -2,11 +2,11 @@
 //! documents, the spelling each document uses for each entity (house-style drift), and
 //! totals by rule, kind and file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::claims::check::Extremes;
+use crate::claims::consensus;
 use crate::finding::{Finding, Kind, Label, Severity};
 use crate::report::Outcome;
 use crate::runner::Checked;
@@ -116,38 +116,54 @@ pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
     }
 }
 
-/// `claim.conflict` across documents: each statement that agrees with what is known but
-/// not with a statement of the same rule in an earlier document gets one warning, with a
-/// label at that statement. Conflicts within one document are `check`'s.
+/// `claim.conflict` across documents, by consensus ([`consensus::outliers`]): each
+/// statement that agrees with what is known but not with the statements most documents
+/// support gets one warning, with a label at a statement it contradicts. Conflicts within
+/// one document are `check`'s.
 fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // Per rule: extremes over the statements of the documents already passed, and
-    // where each remembered statement is (document, statement).
-    type Seen = (Extremes, Vec<(usize, usize)>);
-    let mut seen: HashMap<&str, Seen> = HashMap::new();
+    let mut refs = Vec::new();
+    let mut input = Vec::new();
     for (d, checked) in results.iter().enumerate() {
         let Some(info) = &checked.info else { continue };
-        for s in checked.statements.iter().filter(|s| !s.contradicts_facts) {
-            let Some((extremes, refs)) = seen.get(s.rule.as_str()) else {
-                continue;
+        for (k, s) in checked.statements.iter().enumerate() {
+            if !s.contradicts_facts {
+                refs.push((d, k));
+                input.push(consensus::Statement {
+                    rule: &s.rule,
+                    document: d,
+                    key: &info.path,
+                    interval: s.interval,
+                });
+            }
+        }
+    }
+    let statement = |i: usize| {
+        let (d, k) = refs[i];
+        let path = results[d].info.as_ref().map_or("", |i| i.path.as_str());
+        (path, &results[d].statements[k])
+    };
+    consensus::outliers(&input)
+        .into_iter()
+        .map(|o| {
+            let (path, s) = statement(o.statement);
+            let (other_path, other) = statement(o.against);
+            let message = if o.tied {
+                format!(
+                    "{} documents say {}, as many disagree; this one says {}; {}",
+                    o.support, other.value, s.value, s.about
+                )
+            } else {
+                format!(
+                    "{} documents say {}; this one says {}; {}",
+                    o.support, other.value, s.value, s.about
+                )
             };
-            let Some(i) = extremes.disagreeing(&s.interval) else {
-                continue;
-            };
-            let (od, os) = refs[i];
-            let Some(other) = results[od].statements.get(os) else {
-                continue;
-            };
-            let other_path = results[od].info.as_ref().map_or("", |i| i.path.as_str());
-            out.push(Finding {
-                path: info.path.clone(),
+            Finding {
+                path: path.to_owned(),
                 rule: s.rule.clone(),
                 kind: Kind::ClaimConflict,
                 severity: Severity::Warning,
-                message: format!(
-                    "the text says {}; {other_path} says {}; {}",
-                    s.value, other.value, s.about
-                ),
+                message,
                 span: s.span.clone(),
                 text: s.text.clone(),
                 fix: None,
@@ -158,17 +174,7 @@ fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
                 }],
                 help: Some(format!("claimlint explain {}", s.rule)),
                 label: Some(s.value.to_string()),
-            });
-        }
-        // Only now: a document's own statements never conflict "across documents".
-        for (k, s) in checked.statements.iter().enumerate() {
-            if s.contradicts_facts {
-                continue;
             }
-            let (extremes, refs) = seen.entry(s.rule.as_str()).or_default();
-            refs.push((d, k));
-            extremes.add(refs.len() - 1, s.interval);
-        }
-    }
-    out
+        })
+        .collect()
 }

@@ -163,7 +163,7 @@ impl Engine {
             .instances
             .iter()
             .filter_map(|instance| {
-                let value = instance.value?;
+                let value = instance.value.filter(|_| !instance.ambiguous)?;
                 let compiled = &self.claims.rules[instance.rule];
                 let pack = &self.packs[compiled.pack];
                 let rule = &pack.claims[compiled.claim];
