@@ -26,6 +26,7 @@
 //! needed ("9.5").
 
 mod date;
+pub mod dateline;
 mod duration;
 mod number;
 mod quantity;
