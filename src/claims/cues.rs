@@ -186,10 +186,12 @@ impl DocTokens<'_> {
         let Some((bytes, toks)) = self.sentences.get(sentence) else {
             return false;
         };
-        let mut failures = Failures::new(toks.clone());
         // A cue part is a few words: start far enough back for it to end near the figure.
         let first = figure.start.saturating_sub(within + 8).max(toks.start);
         let last = (figure.end + within + 1).min(toks.end);
+        // Failures remembered over the window only: the cost of a cue stays with the
+        // window, not with the sentence (a sentence may be a megabyte).
+        let mut failures = Failures::new(first..last);
         (first..last).any(|s| {
             if !self.could_start(steps, s) {
                 return false;

@@ -14,12 +14,12 @@ pub mod pattern;
 pub mod selftest;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use regex::{Regex, RegexSet};
 
-use crate::expr::{self, DateExpr, Quantity, When};
+use crate::expr::{self, DateExpr, Interval, Quantity, When};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
 use crate::pack::Pack;
@@ -390,13 +390,20 @@ impl Claims {
                 ))
         });
         let mut chosen: Vec<Candidate> = Vec::new();
+        // Per rule, the chosen spans (disjoint): start → (end, index in `chosen`).
+        let mut taken: HashMap<usize, BTreeMap<usize, (usize, usize)>> = HashMap::new();
+        let mut context: HashMap<usize, bool> = HashMap::new();
         for c in found {
-            let overlapped = chosen.iter_mut().find(|k| {
-                k.rule == c.rule && k.tokens.start < c.tokens.end && c.tokens.start < k.tokens.end
-            });
-            if let Some(winner) = overlapped {
+            let spans = taken.entry(c.rule).or_default();
+            let overlapped = spans
+                .range(..c.tokens.end)
+                .next_back()
+                .filter(|(_, &(end, _))| end > c.tokens.start)
+                .map(|(_, &(_, k))| k);
+            if let Some(k) = overlapped {
                 // A tie the pattern cannot break, between two figures that disagree (not
                 // a shorter reading of the same figure: "100" in "fewer than 100").
+                let winner = &mut chosen[k];
                 let (a, b) = (&winner.instance.range, &c.instance.range);
                 let other_figure = a.end <= b.start || b.end <= a.start;
                 if winner.gaps == c.gaps && other_figure && disagree(&winner.instance, &c.instance)
@@ -405,28 +412,52 @@ impl Claims {
                 }
                 continue;
             }
-            let context_ok = self.rules[c.rule].context.iter().all(|steps| {
-                let mut failures = Failures::new(toks.clone());
-                (toks.start..toks.end).any(|s| {
-                    doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
-                        .is_some()
+            // Once per rule and sentence: a context costs a pass over the sentence.
+            let context_ok = *context.entry(c.rule).or_insert_with(|| {
+                self.rules[c.rule].context.iter().all(|steps| {
+                    let mut failures = Failures::new(toks.clone());
+                    (toks.start..toks.end).any(|s| {
+                        doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
+                            .is_some()
+                    })
                 })
             });
             if context_ok {
+                spans.insert(c.tokens.start, (c.tokens.end, chosen.len()));
                 chosen.push(c);
             }
         }
         // Order-free cues may serve two figures of one sentence: if their readings
-        // disagree, nothing says which one the cues are about.
-        for i in 0..chosen.len() {
-            let shared = chosen.iter().any(|other| {
-                other.rule == chosen[i].rule
-                    && other.order_free
-                    && chosen[i].order_free
-                    && disagree(&other.instance, &chosen[i].instance)
-            });
-            if shared {
-                chosen[i].instance.ambiguous = true;
+        // disagree, nothing says which one the cues are about. Per rule and kind of
+        // reading, the lowest upper bound and the highest lower bound tell, in linear
+        // time, whether some other reading is disjoint from a given one.
+        let mut extremes: HashMap<(usize, u8), check::Extremes> = HashMap::new();
+        let readings: Vec<Option<(u8, Interval)>> = chosen
+            .iter()
+            .map(|c| {
+                c.instance
+                    .value
+                    .as_ref()
+                    .filter(|_| c.order_free)
+                    .map(comparable_reading)
+            })
+            .collect();
+        for (i, reading) in readings.iter().enumerate() {
+            if let Some((kind, interval)) = reading {
+                extremes
+                    .entry((chosen[i].rule, *kind))
+                    .or_default()
+                    .add(i, *interval);
+            }
+        }
+        for (i, reading) in readings.iter().enumerate() {
+            if let Some((kind, interval)) = reading {
+                let disjoint = extremes
+                    .get(&(chosen[i].rule, *kind))
+                    .and_then(|e| e.disagreeing(interval));
+                if disjoint.is_some() {
+                    chosen[i].instance.ambiguous = true;
+                }
             }
         }
         chosen.into_iter().map(|c| c.instance).collect()
@@ -609,6 +640,22 @@ fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledPar
 
 /// A pattern's figure steps, cues, vetoes and window.
 type CompiledParts = (Vec<Step>, Vec<Cue>, Vec<Vec<Step>>, usize);
+
+/// A reading as a kind (0 quantity, 1 date, 2 duration) and an interval: two readings
+/// of one kind disagree when their intervals are disjoint. Days count from year 0 in
+/// a monotone numbering, which is all disjointness needs.
+fn comparable_reading(value: &Asserted) -> (u8, Interval) {
+    let day = |d: jiff::civil::Date| {
+        f64::from(d.year()) * 372.0 + f64::from(d.month()) * 31.0 + f64::from(d.day())
+    };
+    match value {
+        Asserted::Quantity(q) => (0, q.interval),
+        Asserted::Date(d) | Asserted::When(When::Date(d)) => {
+            (1, Interval::closed(day(d.days.first), day(d.days.last)))
+        }
+        Asserted::When(When::Duration(d)) => (2, d.years),
+    }
+}
 
 /// Whether two instances read values that cannot both be true.
 fn disagree(a: &Instance, b: &Instance) -> bool {
