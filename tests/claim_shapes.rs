@@ -123,6 +123,18 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Babaryka, sentenced in 2021 to 14 years, was freed with 122 other prisoners.", "still-held", Silent),
     (Fr, "Babaryka, condamné en 2021 à 14 ans de prison, fait partie des 123 détenus libérés.", "still-held", Silent),
     (Fr, "Loukachenko a gracié 123 détenus samedi, dont 114 ont été conduits en Ukraine.", "released-2025-09", Silent),
+    (Fr, "Près de 1 200 prisonniers politiques peuplent les geôles du pays.", "still-held", Right),
+    (Fr, "Selon Viasna, plus de 1 250 prisonniers politiques sont détenus dans des conditions difficiles.", "still-held", Right),
+    (Fr, "Selon Viasna, une centaine de prisonniers politiques sont détenus dans des conditions difficiles.", "still-held", Wrong("une centaine")),
+    (Fr, "L'ONG estime à plus de 1 100 le nombre de prisonniers politiques actuellement au Bélarus.", "still-held", Right),
+    (Fr, "L'ONG estime à 400 le nombre de prisonniers politiques actuellement au Bélarus.", "still-held", Wrong("400")),
+    (Fr, "Loukachenko a gracié 20 détenus, portant à 227 le nombre de prisonniers politiques libérés depuis l'été.", "still-held", Silent),
+    (En, "According to Viasna, there are currently more than 1,100 political prisoners in Belarusian jails.", "still-held", Right),
+    (En, "According to Viasna, there are currently 400 political prisoners in Belarusian jails.", "still-held", Wrong("400")),
+    (En, "More than a thousand Belarusians remain in prison on political charges.", "still-held", Right),
+    (En, "Hundreds of thousands of Belarusians have fled, and 300,000 remain abroad.", "still-held", Silent),
+    (En, "Lukashenko has stifled dissent since his tenure began in 1994.", "lukashenko-in-power", Right),
+    (En, "Lukashenko has stifled dissent since his tenure began in 1997.", "lukashenko-in-power", Wrong("1997")),
 ];
 
 #[test]
