@@ -135,6 +135,12 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Hundreds of thousands of Belarusians have fled, and 300,000 remain abroad.", "still-held", Silent),
     (En, "Lukashenko has stifled dissent since his tenure began in 1994.", "lukashenko-in-power", Right),
     (En, "Lukashenko has stifled dissent since his tenure began in 1997.", "lukashenko-in-power", Wrong("1997")),
+    (En, "Belarus freed 123 people of various nationalities on Saturday.", "belarus-population", Silent),
+    (En, "Ukraine, a country of 38 million people, took in 114 of those freed by Belarus.", "belarus-population", Silent),
+    (Fr, "L'Ukraine, pays de 38 millions d'habitants, a accueilli 114 des détenus libérés par le Bélarus.", "belarus-population", Silent),
+    (En, "The 52 political prisoners freed on Thursday remain in Lithuania.", "still-held", Silent),
+    (Fr, "Les 52 prisonniers politiques libérés jeudi restent sous surveillance en Lituanie.", "still-held", Silent),
+    (En, "Belarus is home to 9.5 million people, and Lukashenko has ruled it since 1994.", "belarus-population", Right),
 ];
 
 #[test]

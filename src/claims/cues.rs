@@ -8,7 +8,8 @@
 //! subject of a claim often stands apart from it ("Au pouvoir depuis 1994, Alexandre
 //! Loukachenko…"): named anywhere in the sentence, or named earlier in the same
 //! paragraph when a stand-in ("il", "le pays", "the man") is near the figure. A veto
-//! part (`!words`) keeps the pattern off any sentence where it occurs.
+//! part `!words` rejects a match where it would hold as a cue; `!!words` keeps the
+//! pattern off any sentence where it occurs.
 
 use std::ops::Range;
 
@@ -110,7 +111,8 @@ impl DocTokens<'_> {
         let Some((bytes, toks)) = self.sentences.get(sentence) else {
             return;
         };
-        let vetoed = pattern.vetoes.iter().any(|steps| {
+        let vetoed = pattern.vetoes.iter().filter(|v| v.sentence_wide).any(|v| {
+            let steps = &v.part;
             let mut failures = Failures::new(toks.clone());
             (toks.start..toks.end).any(|s| {
                 self.could_start(steps, s)
@@ -167,12 +169,17 @@ impl DocTokens<'_> {
         }
     }
 
-    /// Whether every cue part of `pattern` holds around its figure part at `figure`.
+    /// Whether every cue part of `pattern` holds around its figure part at `figure`, and
+    /// no near veto (`!words`) would hold there as a cue.
     fn cues_hold(&self, pattern: &CompiledPattern, figure: Range<usize>, sentence: usize) -> bool {
         pattern.cues.iter().all(|cue| match cue {
             Cue::Entity(key) => self.entity_cue(*key, &figure, pattern.within, sentence),
             Cue::Steps(steps) => self.words_cue(steps, &figure, pattern.within, sentence),
-        })
+        }) && !pattern
+            .vetoes
+            .iter()
+            .filter(|v| !v.sentence_wide)
+            .any(|v| self.words_cue(&v.part, &figure, pattern.within, sentence))
     }
 
     /// Words matched in order, within `within` tokens of the figure, in its clause.

@@ -77,8 +77,8 @@ struct CompiledPattern {
     steps: Vec<Step>,
     /// Order-free cue parts (`figure & cue`), and the most words between them.
     cues: Vec<Cue>,
-    /// `!words` parts: the pattern does not match in a sentence holding one.
-    vetoes: Vec<Vec<Step>>,
+    /// `!words` (near the figure) and `!!words` (anywhere in the sentence) parts.
+    vetoes: Vec<pattern::Veto<Step>>,
     within: usize,
 }
 
@@ -628,8 +628,13 @@ fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledPar
     let vetoes = parsed
         .vetoes
         .into_iter()
-        .map(|part| resolve_elements(packs, p, part))
-        .collect::<Result<_, _>>()?;
+        .map(|v| {
+            Ok(pattern::Veto {
+                part: resolve_elements(packs, p, v.part)?,
+                sentence_wide: v.sentence_wide,
+            })
+        })
+        .collect::<Result<_, String>>()?;
     Ok((
         steps,
         cues,
@@ -639,7 +644,7 @@ fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledPar
 }
 
 /// A pattern's figure steps, cues, vetoes and window.
-type CompiledParts = (Vec<Step>, Vec<Cue>, Vec<Vec<Step>>, usize);
+type CompiledParts = (Vec<Step>, Vec<Cue>, Vec<pattern::Veto<Step>>, usize);
 
 /// A reading as a kind (0 quantity, 1 date, 2 duration) and an interval: two readings
 /// of one kind disagree when their intervals are disjoint. Days count from year 0 in

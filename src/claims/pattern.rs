@@ -52,10 +52,19 @@ pub struct Pattern {
     /// Order-free cue parts (`figure & cue & cue`): each must match in the same sentence,
     /// near the figure part (see docs/RULES.md, "Order-free patterns").
     pub cues: Vec<Vec<Element>>,
-    /// Parts written `!words`: the pattern does not match in a sentence holding one.
-    pub vetoes: Vec<Vec<Element>>,
+    /// Parts written `!words` (near the figure, as a cue would be) or `!!words`
+    /// (anywhere in the sentence): where one holds, the pattern does not match.
+    pub vetoes: Vec<Veto<Element>>,
     /// `{within:N}`: the most words between the figure part and a cue part.
     pub within: Option<usize>,
+}
+
+/// A veto part: its words, and whether it applies to the whole sentence (`!!`) rather
+/// than near the figure (`!`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Veto<T> {
+    pub part: Vec<T>,
+    pub sentence_wide: bool,
 }
 
 /// Words allowed between the figure part and a cue part when the pattern does not say.
@@ -100,11 +109,18 @@ pub fn parse(source: &str) -> Result<Pattern, String> {
     for part in parts {
         let trimmed = part.trim();
         if let Some(veto) = trimmed.strip_prefix('!') {
+            let (veto, sentence_wide) = match veto.strip_prefix('!') {
+                Some(v) => (v, true),
+                None => (veto, false),
+            };
             let elements = parse_part(veto.trim())?;
             if elements.iter().any(|e| matches!(e, Element::Slot(_))) {
                 return Err("a `!` part cannot hold {n}, {date} or {when}".to_owned());
             }
-            vetoes.push(elements);
+            vetoes.push(Veto {
+                part: elements,
+                sentence_wide,
+            });
             continue;
         }
         if let Some(n) = trimmed
@@ -361,10 +377,19 @@ mod tests {
         );
         assert_eq!(p.within, Some(6));
         assert_eq!(p.slot(), Some(Slot::When));
-        let p = parse("{n} détenus & !depuis juillet 2024").expect("valid");
+        let p = parse("{n} détenus & !!depuis juillet 2024 & !libérés").expect("valid");
         assert_eq!(
             p.vetoes,
-            vec![vec![word("depuis"), word("juillet"), word("2024")]]
+            vec![
+                Veto {
+                    part: vec![word("depuis"), word("juillet"), word("2024")],
+                    sentence_wide: true
+                },
+                Veto {
+                    part: vec![word("libérés")],
+                    sentence_wide: false
+                }
+            ]
         );
         let p = parse("toujours & détenus").expect("valid");
         assert_eq!(p.elements, vec![word("toujours")]);
