@@ -148,6 +148,7 @@ fn shapes_of_real_copy() {
     let engine = common::builtin_engine();
     let mut failures = Vec::new();
     let (mut recognised, mut right) = (0, 0);
+    let mut by_kind = [[0usize; 2]; 3];
     for (lang, text, rule, expect) in SHAPES {
         let rule = format!("belarus/{rule}");
         let checked = common::check(&engine, "shape.txt", text.as_bytes(), Some(*lang));
@@ -169,6 +170,13 @@ fn shapes_of_real_copy() {
             Silent => claim_findings.is_empty(),
         };
         right += usize::from(ok);
+        let kind = match expect {
+            Right => 0,
+            Wrong(_) => 1,
+            Silent => 2,
+        };
+        by_kind[kind][0] += 1;
+        by_kind[kind][1] += usize::from(ok);
         if !ok {
             let read: Vec<String> = checked
                 .statements
@@ -183,8 +191,16 @@ fn shapes_of_real_copy() {
         }
     }
     eprintln!(
-        "{} shapes, {recognised} recognised by their rule, {right} as expected",
-        SHAPES.len()
+        "{} shapes, {recognised} recognised by their rule, {right} as expected; \
+         right values {}/{} silent, wrong values {}/{} flagged on the figure, \
+         distractors {}/{} silent",
+        SHAPES.len(),
+        by_kind[0][1],
+        by_kind[0][0],
+        by_kind[1][1],
+        by_kind[1][0],
+        by_kind[2][1],
+        by_kind[2][0]
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
