@@ -111,19 +111,21 @@ impl DocTokens<'_> {
         let Some((bytes, toks)) = self.sentences.get(sentence) else {
             return;
         };
-        let vetoed = pattern.vetoes.iter().filter(|v| v.sentence_wide).any(|v| {
-            let steps = &v.part;
-            let mut failures = Failures::new(toks.clone());
-            (toks.start..toks.end).any(|s| {
-                self.could_start(steps, s)
-                    && self
-                        .match_steps(steps, s, toks.end, bytes.end, &mut failures)
-                        .is_some()
+        // Sentence vetoes cost a pass over the sentence: only once a match needs them.
+        let mut vetoed: Option<bool> = None;
+        let sentence_vetoed = |vetoed: &mut Option<bool>| {
+            *vetoed.get_or_insert_with(|| {
+                pattern.vetoes.iter().filter(|v| v.sentence_wide).any(|v| {
+                    let mut failures = Failures::new(toks.clone());
+                    (toks.start..toks.end).any(|s| {
+                        self.could_start(&v.part, s)
+                            && self
+                                .match_steps(&v.part, s, toks.end, bytes.end, &mut failures)
+                                .is_some()
+                    })
+                })
             })
-        });
-        if vetoed {
-            return;
-        }
+        };
         let mut failures = Failures::new(toks.clone());
         let mut start = toks.start;
         let mut frontier = toks.start;
@@ -144,6 +146,9 @@ impl DocTokens<'_> {
                 {
                     let end = end.max(start + 1);
                     if self.cues_hold(pattern, start..end, sentence) {
+                        if sentence_vetoed(&mut vetoed) {
+                            return;
+                        }
                         let whole = self.tokens[start].range.start..self.tokens[end - 1].range.end;
                         let (range, value) = match capture {
                             Some((range, value)) => (range, Some(value)),
