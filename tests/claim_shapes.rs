@@ -141,6 +141,9 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "The 52 political prisoners freed on Thursday remain in Lithuania.", "still-held", Silent),
     (Fr, "Les 52 prisonniers politiques libérés jeudi restent sous surveillance en Lituanie.", "still-held", Silent),
     (En, "Belarus is home to 9.5 million people, and Lukashenko has ruled it since 1994.", "belarus-population", Right),
+    (Fr, "Au total, 123 détenus ont été libérés samedi, et plus de 430 depuis juillet 2024.", "released-since-2024-07", Silent),
+    (En, "Belarus has freed more than 430 political prisoners since the summer of 2024.", "released-since-2024-07", Right),
+    (Fr, "Depuis l'été 2024, le Bélarus a libéré une centaine de prisonniers politiques.", "released-since-2024-07", Wrong("une centaine")),
 ];
 
 #[test]
