@@ -144,6 +144,9 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Au total, 123 détenus ont été libérés samedi, et plus de 430 depuis juillet 2024.", "released-since-2024-07", Silent),
     (En, "Belarus has freed more than 430 political prisoners since the summer of 2024.", "released-since-2024-07", Right),
     (Fr, "Depuis l'été 2024, le Bélarus a libéré une centaine de prisonniers politiques.", "released-since-2024-07", Wrong("une centaine")),
+    (En, "Lukashenko freed 123 prisoners on Saturday. The Belarusian leader has ruled for more than four decades, a diplomat said.", "lukashenko-in-power", Wrong("more than four decades")),
+    (Fr, "Loukachenko a gracié 123 détenus samedi. Le président bélarusse dirige le pays depuis 1994.", "lukashenko-in-power", Right),
+    (En, "Lukashenko met John Coale on Friday. The envoy has been in charge of the talks since 2025.", "lukashenko-in-power", Silent),
 ];
 
 #[test]

@@ -20,37 +20,45 @@ use super::{
 };
 use crate::lang::Lang;
 
-/// Words that take up a subject named in an earlier sentence, folded, as token runs.
-fn stand_ins(lang: Lang) -> &'static [&'static [&'static str]] {
+/// Words that take up a subject named in an earlier sentence, folded: pronouns and the
+/// head nouns of phrases like "le président bélarusse", "the country", "the man".
+fn stand_ins(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::Fr => &[
-            &["il"],
-            &["elle"],
-            &["lui"],
-            &["celui"],
-            &["son"],
-            &["sa"],
-            &["ses"],
-            &["le", "pays"],
-            &["ce", "pays"],
-            &["le", "président"],
-            &["le", "chef", "de", "l", "'", "état"],
-            &["le", "dirigeant"],
-            &["l", "'", "homme"],
-            &["le", "régime"],
+            "il",
+            "elle",
+            "lui",
+            "celui",
+            "son",
+            "sa",
+            "ses",
+            "pays",
+            "président",
+            "dirigeant",
+            "chef",
+            "homme",
+            "autocrate",
+            "dictateur",
+            "régime",
+            "dirigeants",
+            "gouvernement",
         ],
         Lang::En => &[
-            &["he"],
-            &["she"],
-            &["his"],
-            &["her"],
-            &["its"],
-            &["the", "country"],
-            &["the", "nation"],
-            &["the", "president"],
-            &["the", "leader"],
-            &["the", "man"],
-            &["the", "regime"],
+            "he",
+            "she",
+            "his",
+            "her",
+            "its",
+            "country",
+            "nation",
+            "president",
+            "leader",
+            "man",
+            "autocrat",
+            "dictator",
+            "strongman",
+            "regime",
+            "government",
         ],
     }
 }
@@ -260,12 +268,8 @@ impl DocTokens<'_> {
             .iter()
             .any(|&b| bytes.start <= b && b < bytes.end);
         in_sentence
-            || (lo..hi).any(|i| {
-                stand_ins(self.lang).iter().any(|words| {
-                    self.tokens[..toks.end]
-                        .get(i..i + words.len())
-                        .is_some_and(|ts| ts.iter().zip(words.iter()).all(|(t, w)| t.folded == *w))
-                })
+            || self.tokens[lo..hi].iter().any(|t| {
+                t.kind == TokenKind::Word && stand_ins(self.lang).contains(&t.folded.as_str())
             })
     }
 }
