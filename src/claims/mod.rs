@@ -5,6 +5,12 @@
 //! patterns it anchors; a pattern is tried on a sentence only when its anchor (its
 //! longest literal word, else an entity it names) occurs there. The cost of a document
 //! thus grows with the patterns its sentences can match, not with the number of rules.
+//!
+//! Within a sentence, every candidate match of a pattern is gathered (overlapping ones
+//! too, up to a bound), its order-free cues checked (`cues.rs`), and `{n}` kept off
+//! years, dates, ages, terms, percentages and money (`counts.rs`); among one rule's
+//! overlapping candidates the shortest gaps win, and readings the rule cannot decide
+//! between are marked ambiguous (RULES.md, "Patterns").
 
 pub mod check;
 pub mod consensus;
