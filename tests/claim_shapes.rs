@@ -147,6 +147,12 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Lukashenko freed 123 prisoners on Saturday. The Belarusian leader has ruled for more than four decades, a diplomat said.", "lukashenko-in-power", Wrong("more than four decades")),
     (Fr, "Loukachenko a gracié 123 détenus samedi. Le président bélarusse dirige le pays depuis 1994.", "lukashenko-in-power", Right),
     (En, "Lukashenko met John Coale on Friday. The envoy has been in charge of the talks since 2025.", "lukashenko-in-power", Silent),
+    (Fr, "Loukachenko dirige le Bélarus depuis son élection en 1994.", "lukashenko-in-power", Right),
+    (Fr, "Loukachenko dirige le Bélarus depuis son élection en 1996.", "lukashenko-in-power", Wrong("1996")),
+    (En, "Lukashenko has crushed dissent since he came to power in 1994.", "lukashenko-in-power", Right),
+    (En, "Lukashenko has crushed dissent since he came to power in 1999.", "lukashenko-in-power", Wrong("1999")),
+    (En, "Lukashenko, re-elected in 2020 in a vote the West rejected, freed 123 prisoners.", "lukashenko-in-power", Silent),
+    (Fr, "Loukachenko, réélu en 2020 lors d'un scrutin contesté, a gracié 123 détenus.", "lukashenko-in-power", Silent),
 ];
 
 #[test]
