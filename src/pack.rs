@@ -786,7 +786,9 @@ pub fn entity_references(pack: &Pack) -> Vec<(String, Range<usize>)> {
         for p in claim.patterns.values().flatten().chain(&claim.context) {
             for caps in ENTITY_REF.captures_iter(&p.value) {
                 if let Some(m) = caps.get(1) {
-                    out.push((m.as_str().trim().to_owned(), p.span.clone()));
+                    for id in m.as_str().split('|') {
+                        out.push((id.trim().to_owned(), p.span.clone()));
+                    }
                 }
             }
         }

@@ -153,6 +153,10 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Lukashenko has crushed dissent since he came to power in 1999.", "lukashenko-in-power", Wrong("1999")),
     (En, "Lukashenko, re-elected in 2020 in a vote the West rejected, freed 123 prisoners.", "lukashenko-in-power", Silent),
     (Fr, "Loukachenko, réélu en 2020 lors d'un scrutin contesté, a gracié 123 détenus.", "lukashenko-in-power", Silent),
+    (Fr, "Le Bélarus libère 123 détenus. La Pologne, pays de 38 millions d'habitants, salue le geste.", "belarus-population", Silent),
+    (En, "Lukashenko has ruled the nation of 9.5 million since 1994.", "belarus-population", Right),
+    (En, "Minsk has freed more than 430 political prisoners since July 2024.", "released-since-2024-07", Right),
+    (En, "Minsk has freed about 120 political prisoners since July 2024.", "released-since-2024-07", Wrong("about 120")),
 ];
 
 #[test]

@@ -186,7 +186,9 @@ impl DocTokens<'_> {
     /// no near veto (`!words`) would hold there as a cue.
     fn cues_hold(&self, pattern: &CompiledPattern, figure: Range<usize>, sentence: usize) -> bool {
         pattern.cues.iter().all(|cue| match cue {
-            Cue::Entity(key) => self.entity_cue(*key, &figure, pattern.within, sentence),
+            Cue::Entity(keys) => keys
+                .iter()
+                .any(|&key| self.entity_cue(key, &figure, pattern.within, sentence)),
             Cue::Steps(steps) => self.words_cue(steps, &figure, pattern.within, sentence),
         }) && !pattern
             .vetoes

@@ -73,7 +73,8 @@ enum Step {
     Literal(Literal),
     Choice(Vec<Vec<Literal>>),
     Gap,
-    Entity(EntityKey),
+    /// `{entity:ID}`, or `{entity:A|B}`: a mention of any of them.
+    Entity(Vec<EntityKey>),
     Slot(Slot),
 }
 
@@ -92,8 +93,8 @@ struct CompiledPattern {
 #[derive(Debug)]
 enum Cue {
     /// `{entity:ID}` alone: named in the sentence, or earlier in the paragraph with a
-    /// stand-in ("il", "the country") near the figure.
-    Entity(EntityKey),
+    /// stand-in ("il", "the country") near the figure. Any of several (`{entity:A|B}`).
+    Entity(Vec<EntityKey>),
     /// Words, matched in order near the figure part, in the same clause.
     Steps(Vec<Step>),
 }
@@ -272,8 +273,10 @@ impl Claims {
                                 let index = claims.index.entry(lang).or_default();
                                 match anchor(&steps) {
                                     Anchor::Word(w) => index.by_word.entry(w).or_default().push(id),
-                                    Anchor::Entity(e) => {
-                                        index.by_entity.entry(e).or_default().push(id)
+                                    Anchor::Entity(keys) => {
+                                        for e in keys {
+                                            index.by_entity.entry(e).or_default().push(id);
+                                        }
                                     }
                                     Anchor::Words(ws) => {
                                         for w in ws {
@@ -539,7 +542,7 @@ impl Claims {
 enum Anchor {
     Word(String),
     Words(Vec<String>),
-    Entity(EntityKey),
+    Entity(Vec<EntityKey>),
     None,
 }
 
@@ -556,11 +559,11 @@ fn anchor(steps: &[Step]) -> Anchor {
     if let Some(w) = longest {
         return Anchor::Word(w.clone());
     }
-    if let Some(e) = steps.iter().find_map(|s| match s {
-        Step::Entity(e) => Some(*e),
+    if let Some(keys) = steps.iter().find_map(|s| match s {
+        Step::Entity(keys) => Some(keys.clone()),
         _ => None,
     }) {
-        return Anchor::Entity(e);
+        return Anchor::Entity(keys);
     }
     for s in steps {
         if let Step::Choice(alternatives) = s {
@@ -612,7 +615,12 @@ fn resolve_elements(packs: &[Pack], p: usize, elements: Vec<Element>) -> Result<
                 Element::Gap => Step::Gap,
                 Element::Slot(s) => Step::Slot(s),
                 Element::Entity(r) => Step::Entity(
-                    resolve(packs, p, &r).ok_or_else(|| format!("unknown entity \"{r}\""))?,
+                    r.split('|')
+                        .map(|id| {
+                            let id = id.trim();
+                            resolve(packs, p, id).ok_or_else(|| format!("unknown entity \"{id}\""))
+                        })
+                        .collect::<Result<_, _>>()?,
                 ),
             })
         })
@@ -627,7 +635,7 @@ fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledPar
     for part in parsed.cues {
         let steps = resolve_elements(packs, p, part)?;
         cues.push(match steps.as_slice() {
-            [Step::Entity(key)] => Cue::Entity(*key),
+            [Step::Entity(keys)] => Cue::Entity(keys.clone()),
             _ => Cue::Steps(steps),
         });
     }
@@ -829,12 +837,12 @@ impl DocTokens<'_> {
                 }
                 found
             }
-            Step::Entity(key) => {
+            Step::Entity(keys) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 self.names
                     .get(&start)?
                     .iter()
-                    .filter(|(_, k)| k == key)
+                    .filter(|(_, k)| keys.contains(k))
                     .find_map(|&(stop, _)| {
                         let next = self.token_after(at, end, stop)?;
                         self.match_steps(rest, next, end, end_byte, failures)

@@ -656,3 +656,27 @@ fn verdicts_say_what_was_checked() {
         Some("since 2003-03-14, 22 years at 2025-12-13")
     );
 }
+
+#[test]
+fn an_entity_cue_may_name_several_entities() {
+    let source = format!(
+        "{PACK}\n[[claim]]\nid = \"c\"\nabout = \"x\"\nsince = \"2003-03-14\"\npatterns.fr = [\"depuis {{when}} & dirig* & {{entity:ruler|valdoria}}\"]\n"
+    );
+    let pack = pack::load("valdoria.toml", &source).expect("loads");
+    let engine = Engine::new(vec![pack]).expect("compiles");
+    for text in [
+        "La Valdorie est dirigée depuis 2013 par un seul homme.",
+        "Varenko dirige le pays depuis 2013.",
+    ] {
+        let found: Vec<_> = claims(&engine, text, Lang::Fr, AT)
+            .into_iter()
+            .filter(|f| f.1 == "valdoria/c")
+            .collect();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    let unknown = format!(
+        "{PACK}\n[[claim]]\nid = \"c\"\nabout = \"x\"\npatterns.fr = [\"{{n}} x & {{entity:ruler|nowhere}}\"]\n"
+    );
+    let problems = pack::load("valdoria.toml", &unknown).expect_err("unknown entity");
+    assert!(problems[0].message.contains("nowhere"), "{problems:?}");
+}
