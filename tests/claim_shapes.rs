@@ -157,6 +157,10 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Lukashenko has ruled the nation of 9.5 million since 1994.", "belarus-population", Right),
     (En, "Minsk has freed more than 430 political prisoners since July 2024.", "released-since-2024-07", Right),
     (En, "Minsk has freed about 120 political prisoners since July 2024.", "released-since-2024-07", Wrong("about 120")),
+    (Fr, "Un millier de personnes sont toujours détenues pour des raisons politiques.", "still-held", Right),
+    (Fr, "Une centaine de personnes sont toujours détenues pour des raisons politiques.", "still-held", Wrong("Une centaine")),
+    (Fr, "En septembre, Minsk a relâché une cinquantaine de détenus.", "released-2025-09", Right),
+    (Fr, "En septembre, Minsk a relâché une vingtaine de détenus.", "released-2025-09", Wrong("une vingtaine")),
 ];
 
 #[test]
