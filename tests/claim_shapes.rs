@@ -161,6 +161,12 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Une centaine de personnes sont toujours détenues pour des raisons politiques.", "still-held", Wrong("Une centaine")),
     (Fr, "En septembre, Minsk a relâché une cinquantaine de détenus.", "released-2025-09", Right),
     (Fr, "En septembre, Minsk a relâché une vingtaine de détenus.", "released-2025-09", Wrong("une vingtaine")),
+    (Fr, "Depuis 2005, Alexandre Loukachenko gouverne le Bélarus sans partage.", "lukashenko-in-power", Wrong("2005")),
+    (En, "Since 1994, Lukashenko has governed Belarus with an iron fist.", "lukashenko-in-power", Right),
+    (Fr, "Alexandre Loukachenko, qui a pris le pouvoir en 2001, a reçu l'émissaire.", "lukashenko-in-power", Wrong("2001")),
+    (Fr, "Environ 500 opposants sont toujours emprisonnés pour des raisons politiques.", "still-held", Wrong("Environ 500")),
+    (Fr, "Le Bélarus a gracié environ 150 prisonniers politiques depuis juillet 2024.", "released-since-2024-07", Wrong("environ 150")),
+    (Fr, "Depuis 2021, Ales Bialiatski était emprisonné, et Loukachenko dirige le pays.", "lukashenko-in-power", Silent),
 ];
 
 #[test]

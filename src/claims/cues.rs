@@ -230,7 +230,13 @@ impl DocTokens<'_> {
                 // Words of the figure part are no cue of their own.
                 return false;
             };
-            between.len() <= within && !between.clone().any(|i| self.ends_clause_at(i))
+            // A figure part that opens the sentence ("Depuis 2005, X gouverne…") shares
+            // its clause with the one after the comma that closes it.
+            let fronted = figure.start == toks.start && s >= figure.end;
+            between.len() <= within
+                && !between
+                    .clone()
+                    .any(|i| self.ends_clause_at(i) && !(fronted && i == figure.end))
         })
     }
 
