@@ -271,7 +271,7 @@ impl Claims {
                             Ok((steps, cues, vetoes, within)) => {
                                 let id = claims.patterns.len();
                                 let index = claims.index.entry(lang).or_default();
-                                match anchor(&steps) {
+                                match anchor(&steps, &cues) {
                                     Anchor::Word(w) => index.by_word.entry(w).or_default().push(id),
                                     Anchor::Entity(keys) => {
                                         for e in keys {
@@ -546,40 +546,53 @@ enum Anchor {
     None,
 }
 
-/// The pattern's rarest-looking literal (its longest word), else an entity it names,
-/// else the first words of a choice's alternatives.
-fn anchor(steps: &[Step]) -> Anchor {
-    let longest = steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Literal(Literal::Word(w)) => Some(w),
-            _ => None,
-        })
-        .max_by_key(|w| w.chars().count());
-    if let Some(w) = longest {
-        return Anchor::Word(w.clone());
-    }
-    if let Some(keys) = steps.iter().find_map(|s| match s {
-        Step::Entity(keys) => Some(keys.clone()),
-        _ => None,
-    }) {
-        return Anchor::Entity(keys);
-    }
-    for s in steps {
-        if let Step::Choice(alternatives) = s {
-            let words: Option<Vec<String>> = alternatives
-                .iter()
-                .map(|alt| match alt.first() {
-                    Some(Literal::Word(w)) => Some(w.clone()),
-                    _ => None,
-                })
-                .collect();
-            if let Some(words) = words {
-                return Anchor::Words(words);
+/// The rarest-looking thing a match cannot do without: among the words of the figure
+/// part and of its cue parts (all required), the longest; an entity the figure part
+/// names (worth a five-letter word); or a choice, by the longest word of each
+/// alternative, worth the average length of those words. An entity cue is never an
+/// anchor: a stand-in may take its place.
+fn anchor(steps: &[Step], cues: &[Cue]) -> Anchor {
+    let cue_steps = cues.iter().filter_map(|c| match c {
+        Cue::Steps(steps) => Some(steps.as_slice()),
+        Cue::Entity(_) => None,
+    });
+    let mut best: (usize, Anchor) = (0, Anchor::None);
+    let mut offer = |score: usize, anchor: Anchor| {
+        if score > best.0 {
+            best = (score, anchor);
+        }
+    };
+    for part in std::iter::once(steps).chain(cue_steps) {
+        let in_figure = std::ptr::eq(part, steps);
+        for step in part {
+            match step {
+                Step::Literal(Literal::Word(w)) => {
+                    offer(w.chars().count(), Anchor::Word(w.clone()))
+                }
+                Step::Entity(keys) if in_figure => offer(5, Anchor::Entity(keys.clone())),
+                Step::Choice(alternatives) => {
+                    let words: Option<Vec<String>> = alternatives
+                        .iter()
+                        .map(|alt| {
+                            alt.iter()
+                                .filter_map(|l| match l {
+                                    Literal::Word(w) => Some(w),
+                                    _ => None,
+                                })
+                                .max_by_key(|w| w.chars().count())
+                                .cloned()
+                        })
+                        .collect();
+                    if let Some(words) = words.filter(|w| !w.is_empty()) {
+                        let total: usize = words.iter().map(|w| w.chars().count()).sum();
+                        offer(total / words.len(), Anchor::Words(words));
+                    }
+                }
+                _ => {}
             }
         }
     }
-    Anchor::None
+    best.1
 }
 
 fn pattern_problem(span: Range<usize>, message: String) -> Problem {
