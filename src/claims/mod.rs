@@ -20,8 +20,10 @@ pub mod pattern;
 pub mod selftest;
 pub mod tokens;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use regex::{Regex, RegexSet};
 
@@ -159,7 +161,13 @@ pub struct DocTokens<'a> {
     /// Per entity, the start bytes of its mentions, in text order.
     mention_starts: HashMap<EntityKey, Vec<usize>>,
     mentioned: HashSet<EntityKey>,
+    /// The readings of `{n}`, `{date}` or `{when}` at a token of the sentence being
+    /// matched: every pattern that tries a slot there reads the same thing.
+    readings: RefCell<HashMap<(Slot, usize), Rc<Readings>>>,
 }
+
+/// Every reading of an expression at a token, longest first: (bytes, value).
+type Readings = Vec<(usize, Asserted)>;
 
 impl<'a> DocTokens<'a> {
     pub fn new(
@@ -222,6 +230,7 @@ impl<'a> DocTokens<'a> {
             names: by_start,
             mention_starts,
             mentioned,
+            readings: RefCell::new(HashMap::new()),
         }
     }
 }
@@ -333,6 +342,7 @@ impl Claims {
         let mut candidates: Vec<usize> = Vec::new();
         for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
             candidates.clear();
+            doc.readings.borrow_mut().clear();
             for t in &doc.tokens[toks.clone()] {
                 if t.kind == TokenKind::Word {
                     if let Some(ids) = index.by_word.get(t.folded.as_str()) {
@@ -864,32 +874,40 @@ impl DocTokens<'_> {
             Step::Slot(slot) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 let input = self.text.get(start..end_byte)?;
-                parse_slot(*slot, input, self.lang, self.year)
-                    .into_iter()
-                    .find_map(|(len, value)| {
-                        let stop = start + input[..len].trim_end().len();
-                        let next = self.token_after(at, end, stop)?;
-                        if let Asserted::Quantity(q) = &value {
-                            let names_unit =
-                                rest.first().is_some_and(|s| self.step_fits(s, next, end));
-                            let tokens = &self.tokens[..end];
-                            let at_next = (at, next);
-                            if !counts::is_count(
-                                tokens, self.text, self.lang, at_next, q, names_unit,
-                            ) {
-                                return None;
-                            }
+                let readings = self.readings_at(*slot, at, input);
+                readings.iter().find_map(|&(len, value)| {
+                    let stop = start + input[..len].trim_end().len();
+                    let next = self.token_after(at, end, stop)?;
+                    if let Asserted::Quantity(q) = &value {
+                        let names_unit = rest.first().is_some_and(|s| self.step_fits(s, next, end));
+                        let tokens = &self.tokens[..end];
+                        let at_next = (at, next);
+                        if !counts::is_count(tokens, self.text, self.lang, at_next, q, names_unit) {
+                            return None;
                         }
-                        let (after, _, gaps) =
-                            self.match_steps(rest, next, end, end_byte, failures)?;
-                        Some((after, Some((start..stop, value)), gaps))
-                    })
+                    }
+                    let (after, _, gaps) = self.match_steps(rest, next, end, end_byte, failures)?;
+                    Some((after, Some((start..stop, value)), gaps))
+                })
             }
         };
         if memoised && found.is_none() {
             failures.insert((steps.len(), at));
         }
         found
+    }
+
+    /// The readings of `slot` at token `at` (whose text to the sentence's end is
+    /// `input`), parsed once per sentence.
+    fn readings_at(&self, slot: Slot, at: usize, input: &str) -> Rc<Readings> {
+        if let Some(found) = self.readings.borrow().get(&(slot, at)) {
+            return Rc::clone(found);
+        }
+        let parsed = Rc::new(parse_slot(slot, input, self.lang, self.year));
+        self.readings
+            .borrow_mut()
+            .insert((slot, at), Rc::clone(&parsed));
+        parsed
     }
 
     /// Whether `step` can begin at token `at` (before `end`): a literal or choice that

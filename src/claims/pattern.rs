@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::tokens::{tokenize, TokenKind};
 
 /// The expression a pattern captures: what the text asserts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Slot {
     /// `{n}`: a quantity expression.
     Quantity,
