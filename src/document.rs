@@ -170,7 +170,9 @@ impl Document {
                 ),
             }
         }
-        if let Some(date) = opts.date {
+        if let Some((date, _)) = crate::expr::dateline::dateline(&self.text) {
+            (self.date, self.date_source) = (date, "dateline");
+        } else if let Some(date) = opts.date {
             self.date = date;
             self.date_source = "cli";
         }

@@ -160,6 +160,12 @@ impl PartialEq<str> for RuleId {
     }
 }
 
+impl PartialEq<String> for RuleId {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
+    }
+}
+
 impl PartialEq<&str> for RuleId {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other

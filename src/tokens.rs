@@ -40,7 +40,8 @@ pub fn tokenize_into(text: &str, within: Range<usize>, out: &mut Vec<Token>) {
         let joins = matches!(c, '-' | '\u{2010}')
             && word.is_some()
             && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joins || (word.is_some() && is_combining(c)) {
+        // U+02BC is a letter to Unicode, an apostrophe in copy ("dʼune").
+        if (c.is_alphanumeric() && c != '\u{2BC}') || joins || (word.is_some() && is_combining(c)) {
             word.get_or_insert(i);
             continue;
         }
@@ -98,7 +99,7 @@ mod tests {
     #[test]
     fn words_marks_and_apostrophes() {
         assert_eq!(
-            folded("L’amnistie, Valdoria's cinquante-deux 9,5\u{a0}millions"),
+            folded("L’amnistie, Valdoria's cinquante-deux 9,5\u{a0}millions dʼune"),
             [
                 "l",
                 "'",
@@ -111,7 +112,10 @@ mod tests {
                 "9",
                 ",",
                 "5",
-                "millions"
+                "millions",
+                "d",
+                "'",
+                "une"
             ]
         );
     }

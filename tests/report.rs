@@ -53,7 +53,7 @@ fn conflicts_across_documents_point_at_both_places() {
     assert_eq!(c.labels[0].path, "a.txt");
     assert_eq!(
         c.message,
-        "the text says 40; a.txt says 12; people killed in the Valdoria floods"
+        "2 documents say 12; this one says 40; people killed in the Valdoria floods"
     );
     assert_eq!(
         batch
@@ -63,6 +63,34 @@ fn conflicts_across_documents_point_at_both_places() {
             .map(|c| c.warnings),
         Some(1)
     );
+}
+
+#[test]
+fn conflicts_follow_the_majority_whatever_the_order() {
+    let mut docs = vec![("a.txt", "In Valdoria, 104 people died in the floods.")];
+    let names = ["b.txt", "c.txt", "d.txt", "e.txt", "f.txt"];
+    for name in names {
+        docs.push((name, "In Valdoria, 114 people died in the floods."));
+    }
+    for _ in 0..2 {
+        let batch = batch_of(&docs);
+        let conflicts: Vec<_> = batch
+            .outcome
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::ClaimConflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+        assert_eq!(conflicts[0].path, "a.txt");
+        assert!(
+            conflicts[0]
+                .message
+                .starts_with("5 documents say 114; this one says 104"),
+            "{}",
+            conflicts[0].message
+        );
+        docs.reverse();
+    }
 }
 
 #[test]

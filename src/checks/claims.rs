@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use crate::checks::{Check, Context, Diagnostic, Sink};
-use crate::claims::{Asserted, Claims, DocTokens, Instance};
+use crate::claims::{Asserted, Claims, DocTokens, Extremes, Instance};
 use crate::document::Document;
 use crate::expr::{years_between, DayRange, Interval, When};
 use crate::finding::{Kind, RuleId, Severity, Span};
@@ -11,7 +11,8 @@ use crate::pack::describe::{describe_known, number};
 use crate::pack::{ClaimRule, Known, Pack, QuantityBound, QuantityFact, Trend};
 
 /// The claim rules of every pack: instances found by the matcher, checked against what
-/// is known and against each other; every instance with a value is also a [`Statement`].
+/// is known and against each other; every instance with a value is also a [`Statement`]
+/// with its verdict, so that "no finding" can be told from "not checked".
 pub struct ClaimRules;
 
 impl Check for ClaimRules {
@@ -29,9 +30,8 @@ impl Check for ClaimRules {
         );
         let matches = compiled.claims.find(&tokens, &cx.active);
         sink.patterns_tried += matches.patterns_tried;
-        let (diagnostics, contradicted) =
-            check(doc, &compiled.packs, &compiled.claims, &matches.instances);
-        for (instance, contradicts_facts) in matches.instances.iter().zip(contradicted) {
+        let checked = check(doc, &compiled.packs, &compiled.claims, &matches.instances);
+        for (instance, verdict) in matches.instances.iter().zip(&checked.verdicts) {
             let Some(value) = instance.value else {
                 continue;
             };
@@ -45,15 +45,18 @@ impl Check for ClaimRules {
                 about: claim.about.clone(),
                 value,
                 interval: comparable_across(&value, doc.date),
+                known: known_text(claim, doc.date),
+                verdict: *verdict,
+                ambiguous: instance.ambiguous,
                 span,
-                contradicts_facts,
+                contradicts_facts: *verdict == Verdict::Contradicts,
             });
         }
-        sink.extend(diagnostics);
+        sink.extend(checked.findings);
     }
 }
 
-/// One claim instance with a value, as a batch report compares them across documents.
+/// One claim instance with a value: what the text asserts, what is known, the verdict.
 #[derive(Clone, Debug)]
 pub struct Statement {
     pub rule: RuleId,
@@ -63,19 +66,53 @@ pub struct Statement {
     pub interval: Interval,
     pub span: Span,
     pub text: String,
+    /// What is known at the document's date, in words; `None` when the rule knows nothing.
+    pub known: Option<String>,
+    pub verdict: Verdict,
+    /// The sentence gave the rule several readings it cannot decide between.
+    pub ambiguous: bool,
     /// Already reported against what is known (`claim.value`/`date`/`since`).
     pub contradicts_facts: bool,
 }
 
-/// Checks instances against what is known, then against each other. Returns the
-/// diagnostics and, per instance, whether it contradicts what is known.
+/// What a document's claim instances say against what is known.
+#[derive(Clone, Debug, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The statement agrees with what is known.
+    Agrees,
+    /// The statement contradicts what is known (it has a finding).
+    Contradicts,
+    /// Nothing to check it against: no known value, no value read, or a sentence whose
+    /// readings the pattern cannot decide between.
+    Unknown,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agrees => "agrees",
+            Verdict::Contradicts => "contradicts",
+            Verdict::Unknown => "unknown",
+        }
+    }
+}
+
+/// The outcome of checking a document's claims: findings, and one verdict per instance
+/// (same index as the instances checked).
+#[derive(Clone, Debug, Default)]
+pub struct ClaimCheck {
+    pub findings: Vec<Diagnostic>,
+    pub verdicts: Vec<Verdict>,
+}
+
 pub fn check(
     doc: &Document,
     packs: &[Pack],
     claims: &Claims,
     instances: &[Instance],
-) -> (Vec<Diagnostic>, Vec<bool>) {
+) -> ClaimCheck {
     let mut out = Vec::new();
+    let mut verdicts = vec![Verdict::Unknown; instances.len()];
     let mut contradicted = vec![false; instances.len()];
     for (i, instance) in instances.iter().enumerate() {
         let compiled = &claims.rules[instance.rule];
@@ -84,9 +121,16 @@ pub fn check(
         let (Some(known), Some(value)) = (&rule.known, &instance.value) else {
             continue;
         };
+        if instance.ambiguous {
+            // Never a finding, nor a conflict, on a reading the rule cannot vouch for.
+            contradicted[i] = true;
+            continue;
+        }
         let Some(kind) = contradiction(known, value, doc.date) else {
+            verdicts[i] = Verdict::Agrees;
             continue;
         };
+        verdicts[i] = Verdict::Contradicts;
         contradicted[i] = true;
         let message = format!(
             "the text says {value}; {}",
@@ -100,7 +144,7 @@ pub fn check(
     // one exists, in linear time: reporting every pair would be quadratic in findings.
     let mut extremes: std::collections::HashMap<usize, Extremes> = std::collections::HashMap::new();
     for (j, later) in instances.iter().enumerate() {
-        let Some(b) = later.value.filter(|_| !contradicted[j]) else {
+        let Some(b) = later.value.filter(|_| !contradicted[j] && !later.ambiguous) else {
             continue;
         };
         let current = comparable(&b, doc.date);
@@ -123,7 +167,35 @@ pub fn check(
                 .with_related(instances[i].range.clone(), format!("earlier: {a}")),
         );
     }
-    (out, contradicted)
+    ClaimCheck {
+        findings: out,
+        verdicts,
+    }
+}
+
+/// What is known for `rule` at `at`, as text for a statement list ("at least 430 as of
+/// 2025-12-13, increasing"; "since 1994-07-20, 31 years at 2025-12-13"); `None` when the
+/// rule knows nothing.
+pub fn known_text(rule: &ClaimRule, at: Date) -> Option<String> {
+    Some(match rule.known.as_ref()? {
+        Known::Since(since) => format!(
+            "since {since}, {} years at {at}",
+            number(years_between(*since, at).floor())
+        ),
+        Known::Quantity(fact) => describe_known(&Known::Quantity(fact_at(fact, at).clone())),
+        known => describe_known(known),
+    })
+}
+
+/// The entry of a quantity's `history` that holds at `at`: the latest at or before it,
+/// else the earliest; the fact itself when it has no history.
+pub fn fact_at(fact: &QuantityFact, at: Date) -> &QuantityFact {
+    let before = fact
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.as_of.is_some_and(|d| d <= at));
+    before.or(fact.history.first()).unwrap_or(fact)
 }
 
 /// The kind of finding if `value` contradicts `known` for a document dated `at`.
@@ -156,6 +228,7 @@ pub fn contradiction(known: &Known, value: &Asserted, at: Date) -> Option<Kind> 
 /// What is known about a quantity at `at`: bounds widened by the tolerance, and for a
 /// document dated after `as_of`, lifted in the direction of the trend.
 pub fn known_interval(fact: &QuantityFact, at: Date) -> Interval {
+    let fact = fact_at(fact, at);
     let mut interval = match fact.bound {
         QuantityBound::Exact(n) => Interval::exact(n),
         QuantityBound::AtLeast(n) => Interval::new(n, true, f64::INFINITY, false),
@@ -170,6 +243,20 @@ pub fn known_interval(fact: &QuantityFact, at: Date) -> Interval {
     if let Some(t) = tolerance {
         interval.lo *= 1.0 - t;
         interval.hi *= 1.0 + t;
+    }
+    // Before `as_of`, a growing count may have been lower, a shrinking one higher.
+    if fact.as_of.is_some_and(|as_of| at < as_of) {
+        match fact.trend {
+            Trend::Increasing => {
+                interval.lo = 0.0;
+                interval.lo_inclusive = true;
+            }
+            Trend::Decreasing => {
+                interval.hi = f64::INFINITY;
+                interval.hi_inclusive = false;
+            }
+            Trend::Stable => {}
+        }
     }
     if fact.as_of.is_some_and(|as_of| at > as_of) {
         match fact.trend {
@@ -196,7 +283,11 @@ fn known_statement(rule: &ClaimRule, known: &Known, at: Date) -> String {
             number(years_between(*since, at).floor())
         ),
         Known::Date(_) => format!("{} {}", rule.about, describe_known(known)),
-        Known::Quantity(_) => format!("{}: {}", rule.about, describe_known(known)),
+        Known::Quantity(fact) => format!(
+            "{}: {}",
+            rule.about,
+            describe_known(&Known::Quantity(fact_at(fact, at).clone()))
+        ),
     }
 }
 
@@ -236,46 +327,6 @@ pub fn comparable_across(value: &Asserted, at: Date) -> Interval {
 /// A day as a calendar year with a fraction: 2024-07-01 is 2024.497….
 fn decimal_year(d: Date) -> f64 {
     f64::from(d.year()) + f64::from(d.day_of_year() - 1) / f64::from(d.days_in_year())
-}
-
-/// Per rule, the earlier instances with the lowest upper bound and the highest lower bound.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Extremes {
-    lowest_hi: Option<(usize, Interval)>,
-    highest_lo: Option<(usize, Interval)>,
-}
-
-impl Extremes {
-    /// The earliest of the remembered instances that `current` cannot agree with.
-    pub fn disagreeing(&self, current: &Interval) -> Option<usize> {
-        [self.lowest_hi, self.highest_lo]
-            .into_iter()
-            .flatten()
-            .filter(|(_, interval)| !interval.intersects(current))
-            .map(|(i, _)| i)
-            .min()
-    }
-
-    pub fn add(&mut self, i: usize, interval: Interval) {
-        let lower_hi = |old: &Interval| {
-            interval.hi < old.hi
-                || (interval.hi == old.hi && !interval.hi_inclusive && old.hi_inclusive)
-        };
-        let higher_lo = |old: &Interval| {
-            interval.lo > old.lo
-                || (interval.lo == old.lo && !interval.lo_inclusive && old.lo_inclusive)
-        };
-        if self.lowest_hi.as_ref().is_none_or(|(_, old)| lower_hi(old)) {
-            self.lowest_hi = Some((i, interval));
-        }
-        if self
-            .highest_lo
-            .as_ref()
-            .is_none_or(|(_, old)| higher_lo(old))
-        {
-            self.highest_lo = Some((i, interval));
-        }
-    }
 }
 
 fn diagnostic(

@@ -5,13 +5,25 @@
 //! patterns it anchors; a pattern is tried on a sentence only when its anchor (its
 //! longest literal word, else an entity it names) occurs there. The cost of a document
 //! thus grows with the patterns its sentences can match, not with the number of rules.
+//!
+//! Within a sentence, every candidate match of a pattern is gathered (overlapping ones
+//! too, up to a bound), its order-free cues checked (`cues.rs`), and `{n}` kept off
+//! years, dates, ages, terms, percentages and money (`counts.rs`); among one rule's
+//! overlapping candidates the shortest gaps win, and readings the rule cannot decide
+//! between are marked ambiguous (RULES.md, "Patterns").
 
-use std::collections::{HashMap, HashSet};
+pub mod consensus;
+mod counts;
+mod cues;
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 use regex::{Regex, RegexSet};
 
-use crate::expr::{self, DateExpr, Quantity, When};
+use crate::expr::{self, DateExpr, Interval, Quantity, When};
 use crate::lang::Lang;
 use crate::names::{Mention, Names, NearMiss};
 use crate::pack::pattern::{self, Element, Literal, Slot};
@@ -48,6 +60,9 @@ pub struct Instance {
     /// The expression's bytes in the checked text (the whole match if the pattern has none).
     pub range: Range<usize>,
     pub value: Option<Asserted>,
+    /// The sentence gives the rule two readings that disagree and nothing in the
+    /// pattern decides between them: no finding, verdict unknown (RULES.md, "Patterns").
+    pub ambiguous: bool,
 }
 
 /// One step of a compiled pattern: an [`Element`] with its entity resolved.
@@ -56,7 +71,8 @@ enum Step {
     Literal(Literal),
     Choice(Vec<Vec<Literal>>),
     Gap,
-    Entity(EntityKey),
+    /// `{entity:ID}`, or `{entity:A|B}`: a mention of any of them.
+    Entity(Vec<EntityKey>),
     Slot(Slot),
 }
 
@@ -64,6 +80,36 @@ enum Step {
 struct CompiledPattern {
     rule: usize,
     steps: Vec<Step>,
+    /// Order-free cue parts (`figure & cue`), and the most words between them.
+    cues: Vec<Cue>,
+    /// `!words` (near the figure) and `!!words` (anywhere in the sentence) parts.
+    vetoes: Vec<pattern::Veto<Step>>,
+    within: usize,
+}
+
+/// A cue part of an order-free pattern.
+#[derive(Debug)]
+enum Cue {
+    /// `{entity:ID}` alone: named in the sentence, or earlier in the paragraph with a
+    /// stand-in ("il", "the country") near the figure. Any of several (`{entity:A|B}`).
+    Entity(Vec<EntityKey>),
+    /// Words, matched in order near the figure part, in the same clause.
+    Steps(Vec<Step>),
+}
+
+/// How many overlapping alternatives to a match are tried, at most: enough for any
+/// sentence, and a bound that keeps matching linear on pathological ones.
+const MAX_ALTERNATIVES: usize = 32;
+
+/// A candidate match of a pattern in a sentence.
+struct Candidate {
+    rule: usize,
+    tokens: Range<usize>,
+    /// Total tokens taken by the pattern's `{...}` gaps.
+    gaps: usize,
+    /// Matched by an order-free pattern, whose cues two figures may share.
+    order_free: bool,
+    instance: Instance,
 }
 
 /// A claim rule compiled: where it lives and what must hold around its matches.
@@ -104,10 +150,20 @@ pub struct DocTokens<'a> {
     tokens: Vec<Token>,
     /// Per sentence: its byte range and its token range.
     sentences: Vec<(Range<usize>, Range<usize>)>,
+    /// Per sentence: the first byte of its paragraph.
+    paragraph_starts: Vec<usize>,
     /// Start byte of a mention or near-miss → (end byte, entity).
     names: HashMap<usize, Vec<(usize, EntityKey)>>,
+    /// Per entity, the start bytes of its mentions, in text order.
+    mention_starts: HashMap<EntityKey, Vec<usize>>,
     mentioned: HashSet<EntityKey>,
+    /// The readings of `{n}`, `{date}` or `{when}` at a token of the sentence being
+    /// matched: every pattern that tries a slot there reads the same thing.
+    readings: RefCell<HashMap<(Slot, usize), Rc<Readings>>>,
 }
+
+/// Every reading of an expression at a token, longest first: (bytes, value).
+type Readings = Vec<(usize, Asserted)>;
 
 impl<'a> DocTokens<'a> {
     pub fn new(
@@ -126,7 +182,22 @@ impl<'a> DocTokens<'a> {
             tokens::tokenize_into(text, s.clone(), &mut tokens);
             spans.push((s.clone(), first..tokens.len()));
         }
+        // A blank line between two sentences starts a paragraph.
+        let mut paragraph_starts = Vec::with_capacity(sentences.len());
+        for (i, s) in sentences.iter().enumerate() {
+            let new_paragraph = i == 0
+                || text
+                    .get(sentences[i - 1].end..s.start)
+                    .is_none_or(|between| between.matches('\n').count() >= 2);
+            let start = if new_paragraph {
+                s.start
+            } else {
+                paragraph_starts.last().copied().unwrap_or(s.start)
+            };
+            paragraph_starts.push(start);
+        }
         let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
+        let mut mention_starts: HashMap<EntityKey, Vec<usize>> = HashMap::new();
         let mut mentioned = HashSet::new();
         let named = mentions
             .iter()
@@ -136,10 +207,14 @@ impl<'a> DocTokens<'a> {
             let form = names.form(f);
             let key = (form.pack, form.entity);
             mentioned.insert(key);
+            mention_starts.entry(key).or_default().push(range.start);
             by_start
                 .entry(range.start)
                 .or_default()
                 .push((range.end, key));
+        }
+        for starts in mention_starts.values_mut() {
+            starts.sort_unstable();
         }
         DocTokens {
             text,
@@ -147,8 +222,11 @@ impl<'a> DocTokens<'a> {
             year,
             tokens,
             sentences: spans,
+            paragraph_starts,
             names: by_start,
+            mention_starts,
             mentioned,
+            readings: RefCell::new(HashMap::new()),
         }
     }
 }
@@ -194,14 +272,16 @@ impl Claims {
                 }
                 for (&lang, list) in &claim.patterns {
                     for source in list {
-                        match compile(packs, p, &source.value) {
-                            Ok(steps) => {
+                        match compile_pattern(packs, p, &source.value) {
+                            Ok((steps, cues, vetoes, within)) => {
                                 let id = claims.patterns.len();
                                 let index = claims.index.entry(lang).or_default();
-                                match anchor(&steps) {
+                                match anchor(&steps, &cues) {
                                     Anchor::Word(w) => index.by_word.entry(w).or_default().push(id),
-                                    Anchor::Entity(e) => {
-                                        index.by_entity.entry(e).or_default().push(id)
+                                    Anchor::Entity(keys) => {
+                                        for e in keys {
+                                            index.by_entity.entry(e).or_default().push(id);
+                                        }
                                     }
                                     Anchor::Words(ws) => {
                                         for w in ws {
@@ -210,7 +290,13 @@ impl Claims {
                                     }
                                     Anchor::None => index.unanchored.push(id),
                                 }
-                                claims.patterns.push(CompiledPattern { rule, steps });
+                                claims.patterns.push(CompiledPattern {
+                                    rule,
+                                    steps,
+                                    cues,
+                                    vetoes,
+                                    within,
+                                });
                             }
                             Err(message) => {
                                 problems.push((p, pattern_problem(source.span.clone(), message)))
@@ -250,8 +336,9 @@ impl Claims {
             return out;
         };
         let mut candidates: Vec<usize> = Vec::new();
-        for (bytes, toks) in &doc.sentences {
+        for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
             candidates.clear();
+            doc.readings.borrow_mut().clear();
             for t in &doc.tokens[toks.clone()] {
                 if t.kind == TokenKind::Word {
                     if let Some(ids) = index.by_word.get(t.folded.as_str()) {
@@ -270,7 +357,7 @@ impl Claims {
             candidates.sort_unstable();
             candidates.dedup();
             out.patterns_tried += candidates.len();
-            let mut found: Vec<(usize, Range<usize>, Instance)> = Vec::new();
+            let mut found: Vec<Candidate> = Vec::new();
             for &id in &candidates {
                 let pattern = &self.patterns[id];
                 let rule = &self.rules[pattern.rule];
@@ -279,66 +366,116 @@ impl Claims {
                 {
                     continue;
                 }
-                let mut start = toks.start;
-                let mut failures = Failures::new(toks.clone());
-                while start < toks.end {
-                    if !doc.could_start(&pattern.steps, start) {
-                        start += 1;
-                        continue;
-                    }
-                    let Some((end, capture)) =
-                        doc.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
-                    else {
-                        start += 1;
-                        continue;
-                    };
-                    let whole =
-                        doc.tokens[start].range.start..doc.tokens[end.max(start + 1) - 1].range.end;
-                    let (range, value) = match capture {
-                        Some((range, value)) => (range, Some(value)),
-                        None => (whole, None),
-                    };
-                    found.push((
-                        pattern.rule,
-                        start..end.max(start + 1),
-                        Instance {
-                            rule: pattern.rule,
-                            range,
-                            value,
-                        },
-                    ));
-                    start = end.max(start + 1);
-                }
+                doc.candidates(pattern, sentence, &mut found);
             }
             self.regex_matches(index, doc, bytes, toks, &mut found);
-            // One rule's matches do not overlap: leftmost first, then longest.
-            found.sort_by(|a, b| {
-                (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(
-                    b.0,
-                    b.1.start,
-                    std::cmp::Reverse(b.1.end),
+            for instance in self.choose(doc, toks, bytes, found) {
+                out.instances.push(instance);
+            }
+        }
+        out.instances.sort_by_key(|i| (i.range.start, i.rule));
+        out
+    }
+
+    /// The instances of one sentence among its candidate matches. One rule's matches do
+    /// not overlap: among overlapping candidates, the one with the shortest `{...}` gaps
+    /// in total wins (the figure nearest the words that say what it counts), then the
+    /// leftmost, then the longest. A tie between readings that disagree, or two
+    /// disagreeing figures of order-free patterns (which may share their cues), is
+    /// ambiguous.
+    fn choose(
+        &self,
+        doc: &DocTokens<'_>,
+        toks: &Range<usize>,
+        bytes: &Range<usize>,
+        mut found: Vec<Candidate>,
+    ) -> Vec<Instance> {
+        found.sort_by(|a, b| {
+            (
+                a.rule,
+                a.gaps,
+                a.tokens.start,
+                std::cmp::Reverse(a.tokens.end),
+            )
+                .cmp(&(
+                    b.rule,
+                    b.gaps,
+                    b.tokens.start,
+                    std::cmp::Reverse(b.tokens.end),
                 ))
-            });
-            let mut last: Option<(usize, usize)> = None;
-            for (rule, span, instance) in found {
-                if last.is_some_and(|(r, end)| r == rule && span.start < end) {
-                    continue;
+        });
+        let mut chosen: Vec<Candidate> = Vec::new();
+        // Per rule, the chosen spans (disjoint): start → (end, index in `chosen`).
+        let mut taken: HashMap<usize, BTreeMap<usize, (usize, usize)>> = HashMap::new();
+        let mut context: HashMap<usize, bool> = HashMap::new();
+        for c in found {
+            let spans = taken.entry(c.rule).or_default();
+            let overlapped = spans
+                .range(..c.tokens.end)
+                .next_back()
+                .filter(|(_, &(end, _))| end > c.tokens.start)
+                .map(|(_, &(_, k))| k);
+            if let Some(k) = overlapped {
+                // A tie the pattern cannot break, between two figures that disagree (not
+                // a shorter reading of the same figure: "100" in "fewer than 100").
+                let winner = &mut chosen[k];
+                let (a, b) = (&winner.instance.range, &c.instance.range);
+                let other_figure = a.end <= b.start || b.end <= a.start;
+                if winner.gaps == c.gaps && other_figure && disagree(&winner.instance, &c.instance)
+                {
+                    winner.instance.ambiguous = true;
                 }
-                last = Some((rule, span.end));
-                let context_ok = self.rules[rule].context.iter().all(|steps| {
+                continue;
+            }
+            // Once per rule and sentence: a context costs a pass over the sentence.
+            let context_ok = *context.entry(c.rule).or_insert_with(|| {
+                self.rules[c.rule].context.iter().all(|steps| {
                     let mut failures = Failures::new(toks.clone());
                     (toks.start..toks.end).any(|s| {
                         doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
                             .is_some()
                     })
-                });
-                if context_ok {
-                    out.instances.push(instance);
+                })
+            });
+            if context_ok {
+                spans.insert(c.tokens.start, (c.tokens.end, chosen.len()));
+                chosen.push(c);
+            }
+        }
+        // Order-free cues may serve two figures of one sentence: if their readings
+        // disagree, nothing says which one the cues are about. Per rule and kind of
+        // reading, the lowest upper bound and the highest lower bound tell, in linear
+        // time, whether some other reading is disjoint from a given one.
+        let mut extremes: HashMap<(usize, u8), Extremes> = HashMap::new();
+        let readings: Vec<Option<(u8, Interval)>> = chosen
+            .iter()
+            .map(|c| {
+                c.instance
+                    .value
+                    .as_ref()
+                    .filter(|_| c.order_free)
+                    .map(comparable_reading)
+            })
+            .collect();
+        for (i, reading) in readings.iter().enumerate() {
+            if let Some((kind, interval)) = reading {
+                extremes
+                    .entry((chosen[i].rule, *kind))
+                    .or_default()
+                    .add(i, *interval);
+            }
+        }
+        for (i, reading) in readings.iter().enumerate() {
+            if let Some((kind, interval)) = reading {
+                let disjoint = extremes
+                    .get(&(chosen[i].rule, *kind))
+                    .and_then(|e| e.disagreeing(interval));
+                if disjoint.is_some() {
+                    chosen[i].instance.ambiguous = true;
                 }
             }
         }
-        out.instances.sort_by_key(|i| (i.range.start, i.rule));
-        out
+        chosen.into_iter().map(|c| c.instance).collect()
     }
 
     /// Matches of the language's regexes in one sentence, as token spans for overlap.
@@ -348,7 +485,7 @@ impl Claims {
         doc: &DocTokens<'_>,
         bytes: &Range<usize>,
         toks: &Range<usize>,
-        found: &mut Vec<(usize, Range<usize>, Instance)>,
+        found: &mut Vec<Candidate>,
     ) {
         let Some(set) = &index.regex_set else {
             return;
@@ -391,11 +528,18 @@ impl Claims {
                     Some((r, v)) => (r, Some(v)),
                     None => (at..end_at, None),
                 };
-                found.push((
+                found.push(Candidate {
                     rule,
-                    first..last.max(first + 1),
-                    Instance { rule, range, value },
-                ));
+                    tokens: first..last.max(first + 1),
+                    gaps: 0,
+                    order_free: false,
+                    instance: Instance {
+                        rule,
+                        range,
+                        value,
+                        ambiguous: false,
+                    },
+                });
             }
         }
     }
@@ -404,44 +548,57 @@ impl Claims {
 enum Anchor {
     Word(String),
     Words(Vec<String>),
-    Entity(EntityKey),
+    Entity(Vec<EntityKey>),
     None,
 }
 
-/// The pattern's rarest-looking literal (its longest word), else an entity it names,
-/// else the first words of a choice's alternatives.
-fn anchor(steps: &[Step]) -> Anchor {
-    let longest = steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Literal(Literal::Word(w)) => Some(w),
-            _ => None,
-        })
-        .max_by_key(|w| w.chars().count());
-    if let Some(w) = longest {
-        return Anchor::Word(w.clone());
-    }
-    if let Some(e) = steps.iter().find_map(|s| match s {
-        Step::Entity(e) => Some(*e),
-        _ => None,
-    }) {
-        return Anchor::Entity(e);
-    }
-    for s in steps {
-        if let Step::Choice(alternatives) = s {
-            let words: Option<Vec<String>> = alternatives
-                .iter()
-                .map(|alt| match alt.first() {
-                    Some(Literal::Word(w)) => Some(w.clone()),
-                    _ => None,
-                })
-                .collect();
-            if let Some(words) = words {
-                return Anchor::Words(words);
+/// The rarest-looking thing a match cannot do without: among the words of the figure
+/// part and of its cue parts (all required), the longest; an entity the figure part
+/// names (worth a five-letter word); or a choice, by the longest word of each
+/// alternative, worth the average length of those words. An entity cue is never an
+/// anchor: a stand-in may take its place.
+fn anchor(steps: &[Step], cues: &[Cue]) -> Anchor {
+    let cue_steps = cues.iter().filter_map(|c| match c {
+        Cue::Steps(steps) => Some(steps.as_slice()),
+        Cue::Entity(_) => None,
+    });
+    let mut best: (usize, Anchor) = (0, Anchor::None);
+    let mut offer = |score: usize, anchor: Anchor| {
+        if score > best.0 {
+            best = (score, anchor);
+        }
+    };
+    for part in std::iter::once(steps).chain(cue_steps) {
+        let in_figure = std::ptr::eq(part, steps);
+        for step in part {
+            match step {
+                Step::Literal(Literal::Word(w)) => {
+                    offer(w.chars().count(), Anchor::Word(w.clone()))
+                }
+                Step::Entity(keys) if in_figure => offer(5, Anchor::Entity(keys.clone())),
+                Step::Choice(alternatives) => {
+                    let words: Option<Vec<String>> = alternatives
+                        .iter()
+                        .map(|alt| {
+                            alt.iter()
+                                .filter_map(|l| match l {
+                                    Literal::Word(w) => Some(w),
+                                    _ => None,
+                                })
+                                .max_by_key(|w| w.chars().count())
+                                .cloned()
+                        })
+                        .collect();
+                    if let Some(words) = words.filter(|w| !w.is_empty()) {
+                        let total: usize = words.iter().map(|w| w.chars().count()).sum();
+                        offer(total / words.len(), Anchor::Words(words));
+                    }
+                }
+                _ => {}
             }
         }
     }
-    Anchor::None
+    best.1
 }
 
 fn pattern_problem(span: Range<usize>, message: String) -> Problem {
@@ -464,9 +621,11 @@ pub fn resolve(packs: &[Pack], p: usize, reference: &str) -> Option<EntityKey> {
 }
 
 fn compile(packs: &[Pack], p: usize, source: &str) -> Result<Vec<Step>, String> {
-    let parsed = pattern::parse(source)?;
-    parsed
-        .elements
+    resolve_elements(packs, p, pattern::parse(source)?.elements)
+}
+
+fn resolve_elements(packs: &[Pack], p: usize, elements: Vec<Element>) -> Result<Vec<Step>, String> {
+    elements
         .into_iter()
         .map(|e| {
             Ok(match e {
@@ -475,11 +634,89 @@ fn compile(packs: &[Pack], p: usize, source: &str) -> Result<Vec<Step>, String> 
                 Element::Gap => Step::Gap,
                 Element::Slot(s) => Step::Slot(s),
                 Element::Entity(r) => Step::Entity(
-                    resolve(packs, p, &r).ok_or_else(|| format!("unknown entity \"{r}\""))?,
+                    r.split('|')
+                        .map(|id| {
+                            let id = id.trim();
+                            resolve(packs, p, id).ok_or_else(|| format!("unknown entity \"{id}\""))
+                        })
+                        .collect::<Result<_, _>>()?,
                 ),
             })
         })
         .collect()
+}
+
+/// A pattern compiled: its figure part, its cue parts and the most words between them.
+fn compile_pattern(packs: &[Pack], p: usize, source: &str) -> Result<CompiledParts, String> {
+    let parsed = pattern::parse(source)?;
+    let steps = resolve_elements(packs, p, parsed.elements)?;
+    let mut cues = Vec::new();
+    for part in parsed.cues {
+        let steps = resolve_elements(packs, p, part)?;
+        cues.push(match steps.as_slice() {
+            [Step::Entity(keys)] => Cue::Entity(keys.clone()),
+            _ => Cue::Steps(steps),
+        });
+    }
+    let vetoes = parsed
+        .vetoes
+        .into_iter()
+        .map(|v| {
+            Ok(pattern::Veto {
+                part: resolve_elements(packs, p, v.part)?,
+                sentence_wide: v.sentence_wide,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok((
+        steps,
+        cues,
+        vetoes,
+        parsed.within.unwrap_or(pattern::DEFAULT_WITHIN),
+    ))
+}
+
+/// A pattern's figure steps, cues, vetoes and window.
+type CompiledParts = (Vec<Step>, Vec<Cue>, Vec<pattern::Veto<Step>>, usize);
+
+/// A reading as a kind (0 quantity, 1 date, 2 duration) and an interval: two readings
+/// of one kind disagree when their intervals are disjoint. Days count from year 0 in
+/// a monotone numbering, which is all disjointness needs.
+fn comparable_reading(value: &Asserted) -> (u8, Interval) {
+    let day = |d: jiff::civil::Date| {
+        f64::from(d.year()) * 372.0 + f64::from(d.month()) * 31.0 + f64::from(d.day())
+    };
+    match value {
+        Asserted::Quantity(q) => (0, q.interval),
+        Asserted::Date(d) | Asserted::When(When::Date(d)) => {
+            (1, Interval::closed(day(d.days.first), day(d.days.last)))
+        }
+        Asserted::When(When::Duration(d)) => (2, d.years),
+    }
+}
+
+/// Whether two instances read values that cannot both be true.
+fn disagree(a: &Instance, b: &Instance) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => readings_disagree(x, y),
+        _ => false,
+    }
+}
+
+/// Whether two readings of one rule cannot both be true: disjoint quantities, days or
+/// durations (a date and a duration are not compared without the document's date).
+fn readings_disagree(a: &Asserted, b: &Asserted) -> bool {
+    match (a, b) {
+        (Asserted::Quantity(x), Asserted::Quantity(y)) => !x.interval.intersects(&y.interval),
+        (
+            Asserted::Date(x) | Asserted::When(When::Date(x)),
+            Asserted::Date(y) | Asserted::When(When::Date(y)),
+        ) => !x.days.intersects(&y.days),
+        (Asserted::When(When::Duration(x)), Asserted::When(When::Duration(y))) => {
+            !x.years.intersects(&y.years)
+        }
+        _ => false,
+    }
 }
 
 /// Every reading of an expression at the start of `input`, longest first: (bytes, value).
@@ -509,6 +746,10 @@ fn literal_matches(literal: &Literal, token: &Token) -> bool {
 }
 
 type Capture = (Range<usize>, Asserted);
+
+/// A match from a token: the token after it, the captured expression, and how many
+/// tokens its `{...}` gaps took in total.
+type Matched = (usize, Option<Capture>, usize);
 
 /// (steps left, token) pairs known not to match, for one pattern in one sentence. A
 /// pattern's suffix matches or fails at a token whatever came before it, so remembering
@@ -564,9 +805,9 @@ impl DocTokens<'_> {
         end: usize,
         end_byte: usize,
         failures: &mut Failures,
-    ) -> Option<(usize, Option<Capture>)> {
+    ) -> Option<Matched> {
         let Some((step, rest)) = steps.split_first() else {
-            return Some((at, None));
+            return Some((at, None, 0));
         };
         // Literals and choices cost less to retry than to look up.
         let memoised = matches!(step, Step::Gap | Step::Slot(_));
@@ -600,8 +841,10 @@ impl DocTokens<'_> {
                     if next > at && failures.contains(&(steps.len(), next)) {
                         break;
                     }
-                    if let Some(m) = self.match_steps(rest, next, end, end_byte, failures) {
-                        found = Some(m);
+                    if let Some((after, capture, gaps)) =
+                        self.match_steps(rest, next, end, end_byte, failures)
+                    {
+                        found = Some((after, capture, gaps + (next - at)));
                         break;
                     }
                     next += 1;
@@ -613,12 +856,12 @@ impl DocTokens<'_> {
                 }
                 found
             }
-            Step::Entity(key) => {
+            Step::Entity(keys) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 self.names
                     .get(&start)?
                     .iter()
-                    .filter(|(_, k)| k == key)
+                    .filter(|(_, k)| keys.contains(k))
                     .find_map(|&(stop, _)| {
                         let next = self.token_after(at, end, stop)?;
                         self.match_steps(rest, next, end, end_byte, failures)
@@ -627,20 +870,56 @@ impl DocTokens<'_> {
             Step::Slot(slot) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 let input = self.text.get(start..end_byte)?;
-                parse_slot(*slot, input, self.lang, self.year)
-                    .into_iter()
-                    .find_map(|(len, value)| {
-                        let stop = start + input[..len].trim_end().len();
-                        let next = self.token_after(at, end, stop)?;
-                        let (after, _) = self.match_steps(rest, next, end, end_byte, failures)?;
-                        Some((after, Some((start..stop, value))))
-                    })
+                let readings = self.readings_at(*slot, at, input);
+                readings.iter().find_map(|&(len, value)| {
+                    let stop = start + input[..len].trim_end().len();
+                    let next = self.token_after(at, end, stop)?;
+                    if let Asserted::Quantity(q) = &value {
+                        let names_unit = rest.first().is_some_and(|s| self.step_fits(s, next, end));
+                        let tokens = &self.tokens[..end];
+                        let at_next = (at, next);
+                        if !counts::is_count(tokens, self.text, self.lang, at_next, q, names_unit) {
+                            return None;
+                        }
+                    }
+                    let (after, _, gaps) = self.match_steps(rest, next, end, end_byte, failures)?;
+                    Some((after, Some((start..stop, value)), gaps))
+                })
             }
         };
         if memoised && found.is_none() {
             failures.insert((steps.len(), at));
         }
         found
+    }
+
+    /// The readings of `slot` at token `at` (whose text to the sentence's end is
+    /// `input`), parsed once per sentence.
+    fn readings_at(&self, slot: Slot, at: usize, input: &str) -> Rc<Readings> {
+        if let Some(found) = self.readings.borrow().get(&(slot, at)) {
+            return Rc::clone(found);
+        }
+        let parsed = Rc::new(parse_slot(slot, input, self.lang, self.year));
+        self.readings
+            .borrow_mut()
+            .insert((slot, at), Rc::clone(&parsed));
+        parsed
+    }
+
+    /// Whether `step` can begin at token `at` (before `end`): a literal or choice that
+    /// matches it, an entity named there.
+    fn step_fits(&self, step: &Step, at: usize, end: usize) -> bool {
+        let Some(token) = self.tokens[..end].get(at) else {
+            return false;
+        };
+        match step {
+            Step::Literal(l) => literal_matches(l, token),
+            Step::Choice(alternatives) => alternatives
+                .iter()
+                .any(|alt| alt.first().is_some_and(|l| literal_matches(l, token))),
+            Step::Entity(_) => self.names.contains_key(&token.range.start),
+            Step::Gap | Step::Slot(_) => false,
+        }
     }
 
     /// Whether the first step of `steps` can match at token `at`: a cheap test that
@@ -665,6 +944,46 @@ impl DocTokens<'_> {
     fn token_after(&self, at: usize, end: usize, stop: usize) -> Option<usize> {
         let next = at + self.tokens[at..end].partition_point(|t| t.range.start < stop);
         (next > at && self.tokens[next - 1].range.end <= stop).then_some(next)
+    }
+}
+
+/// Per rule, the earlier instances with the lowest upper bound and the highest lower bound.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extremes {
+    lowest_hi: Option<(usize, Interval)>,
+    highest_lo: Option<(usize, Interval)>,
+}
+
+impl Extremes {
+    /// The earliest of the remembered instances that `current` cannot agree with.
+    pub fn disagreeing(&self, current: &Interval) -> Option<usize> {
+        [self.lowest_hi, self.highest_lo]
+            .into_iter()
+            .flatten()
+            .filter(|(_, interval)| !interval.intersects(current))
+            .map(|(i, _)| i)
+            .min()
+    }
+
+    pub fn add(&mut self, i: usize, interval: Interval) {
+        let lower_hi = |old: &Interval| {
+            interval.hi < old.hi
+                || (interval.hi == old.hi && !interval.hi_inclusive && old.hi_inclusive)
+        };
+        let higher_lo = |old: &Interval| {
+            interval.lo > old.lo
+                || (interval.lo == old.lo && !interval.lo_inclusive && old.lo_inclusive)
+        };
+        if self.lowest_hi.as_ref().is_none_or(|(_, old)| lower_hi(old)) {
+            self.lowest_hi = Some((i, interval));
+        }
+        if self
+            .highest_lo
+            .as_ref()
+            .is_none_or(|(_, old)| higher_lo(old))
+        {
+            self.highest_lo = Some((i, interval));
+        }
     }
 }
 

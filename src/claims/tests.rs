@@ -391,3 +391,293 @@ fn regexes_name_the_expression() {
         vec![(Kind::ClaimValue, "valdoria/c".into(), "4".into())]
     );
 }
+
+/// Rules for the misreadings real copy caused (issue 8), on a pack of their own.
+const READINGS: &str = r#"format = 1
+[pack]
+id = "readings"
+
+[[entity]]
+id = "valdoria"
+preferred = { fr = "Valdorie", en = "Valdoria" }
+
+[[claim]]
+id = "to-orlen"
+about = "released prisoners taken to Orlen"
+quantity = { exact = 114 }
+patterns.en = ["{n} {...} Orlen"]
+
+[[claim]]
+id = "bused"
+about = "released prisoners bused to Orlen"
+quantity = { exact = 114 }
+patterns.en = ["{n} {...} bused"]
+
+[[claim]]
+id = "population"
+about = "the population of Valdoria"
+quantity = { approx = 9000000, tolerance = 0.02 }
+patterns.fr = ["compte {n} d'habitants"]
+patterns.en = ["population of {n}"]
+
+[[claim]]
+id = "held"
+about = "people still held"
+quantity = { at_least = 1000, as_of = "2025-12-13" }
+patterns.fr = ["{n} (prisonniers|détenus) & (toujours|restent)",
+               "{n} de (prisonniers|détenus) & (toujours|restent)"]
+patterns.en = ["{n} prisoners & (still|remain)"]
+
+[[claim]]
+id = "freed"
+about = "prisoners freed since the amnesty"
+quantity = { trend = "increasing", history = [{ as_of = "2025-06-01", at_least = 300 }, { as_of = "2025-01-01", at_least = 100 }] }
+patterns.en = ["{n} prisoners & freed"]
+
+[[claim]]
+id = "ruler"
+about = "Varenko has led Valdoria"
+since = "2003-03-14"
+patterns.fr = ["depuis {when} & (dirig*|au pouvoir) & {entity:varenko}"]
+patterns.en = ["(since|for) {when} & (ruled|in power|in charge) & {entity:varenko}",
+               "{when} rule & {entity:varenko}"]
+
+[[entity]]
+id = "varenko"
+preferred = { fr = "Varenko", en = "Varenko" }
+"#;
+
+fn readings_engine() -> Engine {
+    let pack = pack::load("readings.toml", READINGS).expect("the readings pack loads");
+    Engine::new(vec![pack]).expect("the readings pack compiles")
+}
+
+/// (text, rule, figure flagged or "" for no finding of any claim rule)
+#[test]
+fn the_figure_read_is_the_right_one_or_none() {
+    let engine = readings_engine();
+    let table: &[(Lang, &str, &str)] = &[
+        // The figure nearest the cue words, not the leftmost.
+        (
+            Lang::En,
+            "Nine of those released were taken to Lithuania, and 114 to Orlen.",
+            "",
+        ),
+        (
+            Lang::En,
+            "Nine of those released were taken to Lithuania, and 104 to Orlen.",
+            "104",
+        ),
+        // A year is no count.
+        (
+            Lang::En,
+            "Kalesnikava, jailed in 2020, was among those bused to Orlen.",
+            "",
+        ),
+        // Rounding: "neuf millions" stands for [8.5 M, 9.5 M].
+        (
+            Lang::Fr,
+            "La Valdorie compte neuf millions d'habitants.",
+            "",
+        ),
+        (Lang::Fr, "La Valdorie compte 9 millions d'habitants.", ""),
+        (
+            Lang::Fr,
+            "La Valdorie compte 8,5 millions d'habitants.",
+            "8,5 millions",
+        ),
+        (
+            Lang::Fr,
+            "La Valdorie compte 8 500 000 d'habitants.",
+            "8 500 000",
+        ),
+        (Lang::En, "Valdoria has a population of nine million.", ""),
+        (
+            Lang::En,
+            "Valdoria has a population of 12 million.",
+            "12 million",
+        ),
+        // ʼ (U+02BC) is an apostrophe: "plus dʼun millier" is a figure.
+        (
+            Lang::Fr,
+            "Plus dʼun millier de détenus restent en prison.",
+            "",
+        ),
+        (
+            Lang::Fr,
+            "Près dʼune centaine de détenus restent en prison.",
+            "Près dʼune centaine",
+        ),
+        // Two figures the cues could both serve, that disagree: unknown, no finding.
+        (
+            Lang::En,
+            "Some 500 prisoners and 1,200 prisoners still wait.",
+            "",
+        ),
+        // An age, a prison term, a percentage, money: no count.
+        (Lang::Fr, "Un homme de 69 ans est toujours détenu.", ""),
+        (
+            Lang::En,
+            "He was sentenced to 10 years and 12 prisoners remain jailed.",
+            "12",
+        ),
+        // Order-free tenure: fronted, possessive, subject named earlier.
+        (
+            Lang::Fr,
+            "Au pouvoir depuis plus de vingt ans, Varenko a parlé.",
+            "",
+        ),
+        (
+            Lang::Fr,
+            "Au pouvoir depuis plus de trente ans, Varenko a parlé.",
+            "plus de trente ans",
+        ),
+        (
+            Lang::En,
+            "It was a rare gesture in Varenko's 22-year rule.",
+            "",
+        ),
+        (
+            Lang::En,
+            "It was a rare gesture in Varenko's 12-year rule.",
+            "12-year",
+        ),
+        (
+            Lang::En,
+            "Varenko met the envoy. He has been in charge since 2003.",
+            "",
+        ),
+        (
+            Lang::En,
+            "Varenko met the envoy. He has been in charge since 2013.",
+            "2013",
+        ),
+        // No stand-in, or a new paragraph: the subject is not carried over.
+        (
+            Lang::En,
+            "Varenko met the envoy. The bank has been in charge since 2013.",
+            "",
+        ),
+        (
+            Lang::En,
+            "Varenko met the envoy.\n\nHe has been in charge since 2013.",
+            "",
+        ),
+        // A cue across a comma belongs to another clause.
+        (
+            Lang::Fr,
+            "Varenko, qui dirige le pays, a libéré Orsk, détenu depuis 2021.",
+            "",
+        ),
+    ];
+    for (lang, text, figure) in table {
+        let found = claims(&engine, text, *lang, AT);
+        if figure.is_empty() {
+            assert_eq!(found, vec![], "{text}");
+        } else {
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].2, *figure, "{text}");
+        }
+    }
+}
+
+#[test]
+fn ambiguous_statements_are_recognised_but_unknown() {
+    let engine = readings_engine();
+    let analysis = engine.analyse(&doc(
+        "Some 500 prisoners and 1,200 prisoners still wait.",
+        Lang::En,
+        AT,
+    ));
+    // Both readings are listed as recognised but unknown, and marked ambiguous, so that
+    // neither is offered for cross-document comparison.
+    assert_eq!(analysis.statements.len(), 2, "{:?}", analysis.statements);
+    assert!(analysis
+        .statements
+        .iter()
+        .all(|s| s.ambiguous && s.verdict == crate::checks::claims::Verdict::Unknown));
+    assert!(analysis.findings.is_empty());
+}
+
+#[test]
+fn trend_and_history_follow_the_document_date() {
+    let engine = readings_engine();
+    let held = "Some 600 prisoners still remain in jail.";
+    // A stable count known at least 1,000 in December holds before too.
+    assert_eq!(claims(&engine, held, Lang::En, date(2025, 6, 1)).len(), 1);
+    let freed = "Valdoria has freed 150 prisoners.";
+    // The latest entry at or before the date applies: at least 100 in March…
+    assert_eq!(claims(&engine, freed, Lang::En, date(2025, 3, 1)), vec![]);
+    // …at least 300 from June.
+    assert_eq!(claims(&engine, freed, Lang::En, date(2025, 7, 1)).len(), 1);
+    // Before the earliest entry, an increasing count says nothing of a lower bound.
+    let few = "Valdoria has freed 50 prisoners.";
+    assert_eq!(claims(&engine, few, Lang::En, date(2024, 6, 1)), vec![]);
+    assert_eq!(claims(&engine, few, Lang::En, date(2025, 2, 1)).len(), 1);
+}
+
+#[test]
+fn verdicts_say_what_was_checked() {
+    use crate::checks::claims::{known_text, Verdict};
+    let pack = pack::load("readings.toml", READINGS).expect("loads");
+    let engine = Engine::new(vec![pack]).expect("compiles");
+    let text = "Some 600 prisoners still remain in jail. Over 1,100 prisoners remain jailed. \
+                Some 500 prisoners and 1,200 prisoners still wait.";
+    let analysis = engine.analyse(&doc(text, Lang::En, AT));
+    let verdicts: Vec<Verdict> = analysis.statements.iter().map(|s| s.verdict).collect();
+    assert_eq!(
+        verdicts,
+        vec![
+            Verdict::Contradicts,
+            Verdict::Agrees,
+            Verdict::Unknown,
+            Verdict::Unknown
+        ]
+    );
+    let claim_findings = analysis
+        .findings
+        .iter()
+        .filter(|f| f.kind.as_str().starts_with("claim."))
+        .count();
+    assert_eq!(claim_findings, 1);
+    let packs = engine.packs();
+    let held = &packs[0].claims[3];
+    assert_eq!(
+        known_text(held, AT).as_deref(),
+        Some("at least 1,000 as of 2025-12-13")
+    );
+    let freed = &packs[0].claims[4];
+    assert_eq!(
+        known_text(freed, date(2025, 3, 1)).as_deref(),
+        Some("at least 100 as of 2025-01-01, increasing")
+    );
+    let ruler = &packs[0].claims[5];
+    assert_eq!(
+        known_text(ruler, AT).as_deref(),
+        Some("since 2003-03-14, 22 years at 2025-12-13")
+    );
+}
+
+#[test]
+fn an_entity_cue_may_name_several_entities() {
+    let source = format!(
+        "{PACK}\n[[claim]]\nid = \"c\"\nabout = \"x\"\nsince = \"2003-03-14\"\npatterns.fr = [\"depuis {{when}} & dirig* & {{entity:ruler|valdoria}}\"]\n"
+    );
+    let pack = pack::load("valdoria.toml", &source).expect("loads");
+    let engine = Engine::new(vec![pack]).expect("compiles");
+    for text in [
+        "La Valdorie est dirigée depuis 2013 par un seul homme.",
+        "Varenko dirige le pays depuis 2013.",
+    ] {
+        let found: Vec<_> = claims(&engine, text, Lang::Fr, AT)
+            .into_iter()
+            .filter(|f| f.1 == "valdoria/c")
+            .collect();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    let unknown = format!(
+        "{PACK}\n[[claim]]\nid = \"c\"\nabout = \"x\"\npatterns.fr = [\"{{n}} x & {{entity:ruler|nowhere}}\"]\n"
+    );
+    let problems = pack::load("valdoria.toml", &unknown).expect_err("unknown entity");
+    assert!(problems[0].message.contains("nowhere"), "{problems:?}");
+}

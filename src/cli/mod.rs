@@ -350,9 +350,13 @@ fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
         let results = selftest::run(engine, p, settings.today);
         println!("{} ({})", pack.id, pack.path);
         for r in &results {
-            let which = if r.expects_finding { "fail" } else { "pass" };
-            let status = if r.ok { "ok  " } else { "FAIL" };
-            println!("  {status} {} {which}: {}", r.rule, r.example.value);
+            let (which, status) = (r.which(), if r.ok { "ok  " } else { "FAIL" });
+            println!(
+                "  {status} {} {which}{}: {}",
+                r.rule,
+                r.recognition(),
+                r.example.value
+            );
             if !r.ok {
                 println!("       {}", r.detail);
             }

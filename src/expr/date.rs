@@ -86,6 +86,17 @@ const EN_WEEKDAYS: &[(&str, ())] = &[
     ("sunday", ()),
 ];
 
+/// Whether `word` (a whole word) names a month in full; in English only capitalised
+/// ("May", not the verb "may").
+pub(super) fn is_month_name(word: &str, lang: Lang) -> bool {
+    let full = match lang {
+        Lang::Fr => FR_MONTHS,
+        Lang::En if !word.starts_with(char::is_uppercase) => return false,
+        Lang::En => EN_MONTHS,
+    };
+    lookup(word, 0, full).is_some_and(|(_, e)| e == word.len())
+}
+
 /// The month named at `pos` and the end of its name (its full stop included).
 fn month_at(s: &str, pos: usize, lang: Lang) -> Option<(i8, usize)> {
     let (full, short) = match lang {

@@ -48,6 +48,19 @@ fn unit_after(
     lang: Lang,
     found: &mut impl FnMut(DurationUnit, usize),
 ) {
+    // English compounds: "his 31-year rule", "a three-decade grip" (not "69-year-old").
+    if lang == Lang::En && s.get(end..).is_some_and(|t| t.starts_with('-')) {
+        let singular = |e: usize| s.get(..e).is_some_and(|t| !t.ends_with(['s', 'S']));
+        if let Some((unit, e)) = unit_at(s, end + 1, lang).filter(|&(_, e)| singular(e)) {
+            let age = s.get(e..).is_some_and(|t| {
+                t.get(..4)
+                    .is_some_and(|old| old.eq_ignore_ascii_case("-old"))
+            });
+            if !age {
+                found(unit, e);
+            }
+        }
+    }
     let Some(p) = ws1(s, end) else { return };
     if let Some((unit, e)) = unit_at(s, p, lang) {
         found(unit, e);
@@ -109,6 +122,25 @@ impl Duration {
     }
 }
 
+/// `phrase` at `pos`, its words split at spaces and hyphens, as the end of an
+/// expression; French "de" also matches "d'".
+fn phrase_words_end(s: &str, pos: usize, phrase: &str, lang: Lang) -> Option<usize> {
+    let mut p = pos;
+    let mut words = phrase.split([' ', '-']).peekable();
+    let mut separators = phrase.chars().filter(|c| *c == ' ' || *c == '-');
+    while let Some(w) = words.next() {
+        let (end, _) = super::scan::phrase_end(s, p, w, lang)?;
+        p = end;
+        if words.peek().is_some() {
+            p = match separators.next() {
+                Some('-') => p + s.get(p..)?.starts_with('-').then_some(1)?,
+                _ => ws1(s, p)?,
+            };
+        }
+    }
+    at_boundary(s, p).then_some(p)
+}
+
 /// See [`super::durations`].
 pub(super) fn durations(s: &str, lang: Lang) -> Vec<Parsed<Duration>> {
     let mut out = Vec::new();
@@ -136,6 +168,29 @@ pub(super) fn durations(s: &str, lang: Lang) -> Vec<Parsed<Duration>> {
             }
         });
     }
+    // "un quart de siècle", "half a century": fractions of a century, in years.
+    let fractions: &[(&str, f64)] = match lang {
+        Lang::Fr => &[
+            ("un quart de siecle", 25.0),
+            ("un demi-siecle", 50.0),
+            ("un demi siecle", 50.0),
+        ],
+        Lang::En => &[
+            ("a quarter of a century", 25.0),
+            ("a quarter century", 25.0),
+            ("a quarter-century", 25.0),
+            ("half a century", 50.0),
+            ("a half century", 50.0),
+            ("a half-century", 50.0),
+        ],
+    };
+    qualifier_prefixes(s, lang, &mut |qualifier, p| {
+        for &(phrase, years) in fractions {
+            if let Some(e) = phrase_words_end(s, p, phrase, lang) {
+                push(qualifier, years, DurationUnit::Years, e);
+            }
+        }
+    });
     // "des dizaines d'années", "dozens of years"
     vague_amounts(s, 0, lang, &mut |qualifier, end| {
         let amount = qualifier.vague_range().map_or(0.0, |r| r.0);
@@ -190,6 +245,12 @@ mod tests {
     #[rustfmt::skip]
     const TABLE: &[Row] = &[
         (Fr, "trente ans", "trente ans", (30.0, true, 31.0, false), "30 years"),
+        (En, "31-year rule", "31-year", (31.0, true, 32.0, false), "31 years"),
+        (Fr, "un quart de siècle", "un quart de siècle", (25.0, true, 26.0, false), "25 years"),
+        (Fr, "plus d'un demi-siècle", "plus d'un demi-siècle", (50.0, false, INF, false), "more than 50 years"),
+        (En, "more than a quarter of a century", "more than a quarter of a century", (25.0, false, INF, false), "more than 25 years"),
+        (En, "half a century", "half a century", (50.0, true, 51.0, false), "50 years"),
+        (En, "three-decade rule", "three-decade", (30.0, true, 40.0, false), "3 decades"),
         (Fr, "31 ans.", "31 ans", (31.0, true, 32.0, false), "31 years"),
         (Fr, "un an", "un an", (1.0, true, 2.0, false), "1 year"),
         (Fr, "plus de trente ans", "plus de trente ans", (30.0, false, INF, false), "more than 30 years"),
@@ -250,7 +311,8 @@ mod tests {
             (Fr, "années"),
             (En, "years"),
             (En, "an year"),
-            (En, "40-year"),
+            (En, "40-year-old"),
+            (En, "40-years"),
             (En, "a"),
             (Fr, "plus de ans"),
         ] {

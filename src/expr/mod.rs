@@ -26,6 +26,7 @@
 //! needed ("9.5").
 
 mod date;
+pub mod dateline;
 mod duration;
 mod number;
 mod quantity;
@@ -307,6 +308,11 @@ pub fn quantities(input: &str, lang: Lang) -> Vec<Parsed<Quantity>> {
 /// A day and month without a year take `doc_year`.
 pub fn dates(input: &str, lang: Lang, doc_year: i16) -> Vec<Parsed<DateExpr>> {
     date::dates(input, lang, doc_year)
+}
+
+/// Whether `word` names a month ("décembre", "Dec"), case and accents aside.
+pub fn is_month_name(word: &str, lang: Lang) -> bool {
+    date::is_month_name(word, lang)
 }
 
 /// Every way a duration expression can start at byte 0 of `input`, longest first.

@@ -19,6 +19,10 @@ pub(super) struct Num {
     /// A noun that takes "de"/"of" before what it counts: "une dizaine d'années",
     /// "deux millions d'euros".
     pub noun: bool,
+    /// For a number with a scale word or written in words, the unit of its last stated
+    /// digit: "9,5 millions" → 100 000, "neuf millions" → 1 000 000, "trente" → 10. Such a
+    /// figure stands for its rounding interval (RULES.md); plain digits are exact (`None`).
+    pub rounding: Option<f64>,
 }
 
 /// An exact decimal: `mantissa / 10^decimals`. Kept apart until the end so that
@@ -33,6 +37,18 @@ impl Decimal {
     fn times(self, factor: f64) -> f64 {
         self.mantissa as f64 * factor / 10f64.powi(self.decimals as i32)
     }
+
+    /// The unit of the last non-zero digit, for numbers written in words: "trente" is
+    /// stated to the ten, "deux mille" to the thousand, "cinquante-deux" to the unit.
+    fn last_digit_unit(self) -> f64 {
+        let mut unit = 1.0;
+        let mut m = self.mantissa;
+        while m != 0 && m.is_multiple_of(10) {
+            m /= 10;
+            unit *= 10.0;
+        }
+        unit / 10f64.powi(self.decimals as i32)
+    }
 }
 
 /// More digits than this and a number is not a count a desk would check; the
@@ -41,24 +57,45 @@ const MAX_DIGITS: u32 = 18;
 
 /// Calls `found` with every number that starts at `pos`, in no particular order.
 pub(super) fn numbers(s: &str, pos: usize, lang: Lang, found: &mut impl FnMut(Num)) {
-    let mut base = |end: usize, value: Decimal, article_only: bool| {
-        if !article_only {
-            found(Num {
-                end,
-                value: value.times(1.0),
-                approx: false,
-                noun: false,
-            });
-        }
-        scaled(s, end, value, lang, found);
-    };
-    digit_numbers(s, pos, lang, &mut base);
-    word_numbers(s, pos, lang, &mut base);
+    digit_numbers(s, pos, lang, &mut |end: usize, value: Decimal, _| {
+        found(Num {
+            end,
+            value: value.times(1.0),
+            approx: false,
+            noun: false,
+            rounding: None,
+        });
+        scaled(s, end, value, false, lang, found);
+    });
+    word_numbers(
+        s,
+        pos,
+        lang,
+        &mut |end: usize, value: Decimal, article_only: bool| {
+            if !article_only {
+                found(Num {
+                    end,
+                    value: value.times(1.0),
+                    approx: false,
+                    noun: false,
+                    rounding: Some(value.last_digit_unit()),
+                });
+            }
+            scaled(s, end, value, true, lang, found);
+        },
+    );
 }
 
 /// A number followed by a scale word ("9,5 millions", "two billion") or an
 /// approximate noun ("une dizaine", "deux centaines de milliers", "two dozen").
-fn scaled(s: &str, end: usize, value: Decimal, lang: Lang, found: &mut impl FnMut(Num)) {
+fn scaled(
+    s: &str,
+    end: usize,
+    value: Decimal,
+    in_words: bool,
+    lang: Lang,
+    found: &mut impl FnMut(Num),
+) {
     let Some(p) = ws1(s, end) else { return };
     let scales: &[(&str, f64)] = match lang {
         Lang::Fr => &[
@@ -80,11 +117,18 @@ fn scaled(s: &str, end: usize, value: Decimal, lang: Lang, found: &mut impl FnMu
         ],
     };
     if let Some((factor, e)) = lookup(s, p, scales).filter(|&(_, e)| at_boundary(s, e)) {
+        // factor / 10^decimals rather than × 0.1…: exact for "9,5 millions"
+        let unit = if in_words {
+            value.last_digit_unit() * factor
+        } else {
+            factor / 10f64.powi(value.decimals as i32)
+        };
         found(Num {
             end: e,
             value: value.times(factor),
             approx: false,
             noun: true,
+            rounding: Some(unit),
         });
     }
     let nouns: &[(&str, f64)] = match lang {
@@ -116,6 +160,7 @@ fn scaled(s: &str, end: usize, value: Decimal, lang: Lang, found: &mut impl FnMu
         value,
         approx: true,
         noun: lang == Lang::Fr,
+        rounding: None,
     });
     // "une dizaine de milliers", "une centaine de millions"
     if lang == Lang::Fr && unit < 1e3 {
@@ -127,6 +172,7 @@ fn scaled(s: &str, end: usize, value: Decimal, lang: Lang, found: &mut impl FnMu
                         value: value * factor,
                         approx: true,
                         noun: true,
+                        rounding: None,
                     });
                 }
             }

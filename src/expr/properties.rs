@@ -144,7 +144,7 @@ fn en_words(n: u64, and: bool) -> String {
 
 fn longest_value(input: &str, lang: Lang) -> Option<(usize, f64)> {
     let parses = quantities(input, lang);
-    parses.first().map(|p| (p.len, p.value.interval.lo))
+    parses.first().map(|p| (p.len, p.value.amount))
 }
 
 const FR_MONTH_NAMES: [&str; 12] = [

@@ -244,12 +244,18 @@ impl Quantity {
         }
     }
 
+    /// A figure with a scale word or in words stands for its rounding interval when
+    /// nothing qualifies it ("neuf millions" → [8,5 M, 9,5 M]); plain digits stay exact.
     fn from_num(qualifier: Qualifier, n: Num) -> Self {
         let qualifier = match qualifier {
             Qualifier::Exact if n.approx => Qualifier::About,
             q => q,
         };
-        Quantity::new(qualifier, n.value)
+        let mut q = Quantity::new(qualifier, n.value);
+        if let (Qualifier::Exact, Some(unit)) = (qualifier, n.rounding) {
+            q.interval = Interval::closed(n.value - unit / 2.0, n.value + unit / 2.0);
+        }
+        q
     }
 }
 
@@ -342,6 +348,9 @@ mod tests {
         (Fr, "plus de 1\u{202F}500", "plus de 1\u{202F}500", (1500.0, false, INF, false), "more than 1,500"),
         (Fr, "plus d'un millier de", "plus d'un millier", (1000.0, false, INF, false), "more than 1,000"),
         (Fr, "plus d’une centaine", "plus d’une centaine", (100.0, false, INF, false), "more than 100"),
+        (Fr, "plus d\u{2BC}une centaine de", "plus d\u{2BC}une centaine", (100.0, false, INF, false), "more than 100"),
+        (Fr, "neuf millions d'habitants", "neuf millions", (8.5e6, true, 9.5e6, true), "9,000,000"),
+        (Fr, "trente personnes", "trente", (25.0, true, 35.0, true), "30"),
         (Fr, "au moins 430", "au moins 430", (430.0, true, INF, false), "at least 430"),
         (Fr, "pas moins de 12", "pas moins de 12", (12.0, true, INF, false), "at least 12"),
         (Fr, "moins de 50 morts", "moins de 50", (0.0, true, 50.0, false), "less than 50"),
@@ -370,8 +379,8 @@ mod tests {
         (Fr, "plusieurs centaines", "plusieurs centaines", (200.0, true, 999.0, true), "hundreds"),
         (Fr, "quelques milliers", "quelques milliers", (2000.0, true, 9999.0, true), "thousands"),
         (Fr, "quelques manifestants", "quelques", (2.0, true, 9.0, true), "a few"),
-        (Fr, "9,5 millions d'habitants", "9,5 millions", (9.5e6, true, 9.5e6, true), "9,500,000"),
-        (Fr, "trente-deux", "trente-deux", (32.0, true, 32.0, true), "32"),
+        (Fr, "9,5 millions d'habitants", "9,5 millions", (9.45e6, true, 9.55e6, true), "9,500,000"),
+        (Fr, "trente-deux", "trente-deux", (31.5, true, 32.5, true), "32"),
         (Fr, "1.200 morts", "1.200", (1200.0, true, 1200.0, true), "1,200"),
         (Fr, "2,5 %", "2,5", (2.5, true, 2.5, true), "2.5"),
         (En, "430 political prisoners", "430", (430.0, true, 430.0, true), "430"),
@@ -402,10 +411,12 @@ mod tests {
         (En, "several dozen", "several dozen", (20.0, true, 99.0, true), "dozens"),
         (En, "a few people", "a few", (2.0, true, 9.0, true), "a few"),
         (En, "millions of", "millions", (2e6, true, 999_999_999.0, true), "millions"),
-        (En, "3 billion", "3 billion", (3e9, true, 3e9, true), "3,000,000,000"),
-        (En, "fifty-two", "fifty-two", (52.0, true, 52.0, true), "52"),
-        (En, "one hundred", "one hundred", (100.0, true, 100.0, true), "100"),
-        (En, "two thousand", "two thousand", (2000.0, true, 2000.0, true), "2,000"),
+        (En, "3 billion", "3 billion", (2.5e9, true, 3.5e9, true), "3,000,000,000"),
+        (En, "9.5 million", "9.5 million", (9.45e6, true, 9.55e6, true), "9,500,000"),
+        (En, "fifty-two", "fifty-two", (51.5, true, 52.5, true), "52"),
+        (En, "one hundred", "one hundred", (50.0, true, 150.0, true), "100"),
+        (En, "two thousand", "two thousand", (1500.0, true, 2500.0, true), "2,000"),
+        (En, "1,200", "1,200", (1200.0, true, 1200.0, true), "1,200"),
     ];
 
     #[test]

@@ -49,7 +49,7 @@ pub(super) fn ws1(s: &str, pos: usize) -> Option<usize> {
 /// End of the word (maximal run of letters) that starts at `pos`.
 pub(super) fn word_end(s: &str, pos: usize) -> Option<usize> {
     let mut p = pos;
-    while let Some(c) = char_at(s, p).filter(|c| c.is_alphabetic()) {
+    while let Some(c) = char_at(s, p).filter(|&c| c.is_alphabetic() && !is_apostrophe(c)) {
         p += c.len_utf8();
     }
     (p > pos).then_some(p)
@@ -58,7 +58,7 @@ pub(super) fn word_end(s: &str, pos: usize) -> Option<usize> {
 /// True when nothing is glued to an expression ending at `pos`: the input ends
 /// or the next char is neither a letter nor a digit.
 pub(super) fn at_boundary(s: &str, pos: usize) -> bool {
-    char_at(s, pos).is_none_or(|c| !c.is_alphanumeric())
+    char_at(s, pos).is_none_or(|c| !c.is_alphanumeric() || is_apostrophe(c))
 }
 
 /// Lower-case ASCII form of a Latin letter, accents dropped, so that

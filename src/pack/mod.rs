@@ -133,6 +133,8 @@ pub struct QuantityFact {
     pub tolerance: Option<f64>,
     pub as_of: Option<Date>,
     pub trend: Trend,
+    /// `history`: successive known values, each from its `as_of`, oldest first.
+    pub history: Vec<QuantityFact>,
 }
 
 /// A date known to the day, month or year: the days it covers and how it was written.
@@ -165,6 +167,8 @@ pub struct ClaimRule {
     pub severity: Severity,
     pub examples_pass: Vec<Located<String>>,
     pub examples_fail: Vec<Located<String>>,
+    /// Sentences the rule must not recognise at all (distractors).
+    pub examples_ignore: Vec<Located<String>>,
 }
 
 impl ClaimRule {
@@ -641,9 +645,11 @@ fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         None => Severity::Error,
     };
     let (mut examples_pass, mut examples_fail) = (Vec::new(), Vec::new());
+    let mut examples_ignore = Vec::new();
     if let Some(mut t) = table.table("examples", problems) {
         examples_pass = t.strings("pass", problems);
         examples_fail = t.strings("fail", problems);
+        examples_ignore = t.strings("ignore", problems);
         t.finish(problems);
     }
     let span = table.span();
@@ -685,6 +691,7 @@ fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         severity,
         examples_pass,
         examples_fail,
+        examples_ignore,
     })
 }
 
@@ -822,6 +829,39 @@ fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
             ));
         }
     }
+    let mut history = Vec::new();
+    for mut entry in q.tables("history", problems) {
+        if let Some(mut fact) = read_quantity(&mut entry, problems) {
+            if fact.as_of.is_none() {
+                problems.push(Problem::new(
+                    entry.span(),
+                    "a `history` entry needs its `as_of`",
+                    "no as_of",
+                ));
+            }
+            fact.trend = trend;
+            history.push(fact);
+        }
+        entry.finish(problems);
+    }
+    history.sort_by_key(|f| f.as_of);
+    if exact.is_none()
+        && at_least.is_none()
+        && at_most.is_none()
+        && min.is_none()
+        && max.is_none()
+        && approx.is_none()
+    {
+        if let Some(latest) = history.last() {
+            return Some(QuantityFact {
+                bound: latest.bound.clone(),
+                tolerance: latest.tolerance,
+                as_of: latest.as_of,
+                trend,
+                history,
+            });
+        }
+    }
     let bound = match (exact, at_least, at_most, min, max, approx) {
         (Some(e), None, None, None, None, None) => QuantityBound::Exact(e.value),
         (None, Some(l), None, None, None, None) => QuantityBound::AtLeast(l.value),
@@ -850,6 +890,7 @@ fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         tolerance: tolerance.map(|t| t.value),
         as_of,
         trend,
+        history,
     })
 }
 
@@ -922,7 +963,9 @@ pub fn entity_references(pack: &Pack) -> Vec<(String, Range<usize>)> {
         for p in claim.patterns.values().flatten().chain(&claim.context) {
             for caps in ENTITY_REF.captures_iter(&p.value) {
                 if let Some(m) = caps.get(1) {
-                    out.push((m.as_str().trim().to_owned(), p.span.clone()));
+                    for id in m.as_str().split('|') {
+                        out.push((id.trim().to_owned(), p.span.clone()));
+                    }
                 }
             }
         }

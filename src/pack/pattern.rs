@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::tokens::{tokenize, TokenKind};
 
 /// The expression a pattern captures: what the text asserts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Slot {
     /// `{n}`: a quantity expression.
     Quantity,
@@ -47,8 +47,28 @@ pub enum Element {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
+    /// The figure part: the words next to the figure, matched in order.
     pub elements: Vec<Element>,
+    /// Order-free cue parts (`figure & cue & cue`): each must match in the same sentence,
+    /// near the figure part (see docs/RULES.md, "Order-free patterns").
+    pub cues: Vec<Vec<Element>>,
+    /// Parts written `!words` (near the figure, as a cue would be) or `!!words`
+    /// (anywhere in the sentence): where one holds, the pattern does not match.
+    pub vetoes: Vec<Veto<Element>>,
+    /// `{within:N}`: the most words between the figure part and a cue part.
+    pub within: Option<usize>,
 }
+
+/// A veto part: its words, and whether it applies to the whole sentence (`!!`) rather
+/// than near the figure (`!`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Veto<T> {
+    pub part: Vec<T>,
+    pub sentence_wide: bool,
+}
+
+/// Words allowed between the figure part and a cue part when the pattern does not say.
+pub const DEFAULT_WITHIN: usize = 10;
 
 impl Pattern {
     /// The pattern's expression slot, if any (a pattern holds at most one).
@@ -68,12 +88,108 @@ impl Pattern {
     }
 }
 
-/// Compiles a pattern, or says in one line why it cannot compile.
+/// Compiles a pattern, or says in one line why it cannot compile. Parts joined by `&`
+/// make an order-free pattern: the part holding the figure (else the first) is matched
+/// in order, the others anywhere near it.
 pub fn parse(source: &str) -> Result<Pattern, String> {
     let source: String = source.nfc().collect();
+    let parts = split_parts(&source);
+    if parts.len() == 1 {
+        return Ok(Pattern {
+            elements: parse_part(&source)?,
+            cues: Vec::new(),
+            vetoes: Vec::new(),
+            within: None,
+        });
+    }
+    let mut within = None;
+    let mut figure: Option<Vec<Element>> = None;
+    let mut cues = Vec::new();
+    let mut vetoes = Vec::new();
+    for part in parts {
+        let trimmed = part.trim();
+        if let Some(veto) = trimmed.strip_prefix('!') {
+            let (veto, sentence_wide) = match veto.strip_prefix('!') {
+                Some(v) => (v, true),
+                None => (veto, false),
+            };
+            let elements = parse_part(veto.trim())?;
+            if elements.iter().any(|e| matches!(e, Element::Slot(_))) {
+                return Err("a `!` part cannot hold {n}, {date} or {when}".to_owned());
+            }
+            vetoes.push(Veto {
+                part: elements,
+                sentence_wide,
+            });
+            continue;
+        }
+        if let Some(n) = trimmed
+            .strip_prefix("{within:")
+            .and_then(|r| r.strip_suffix('}'))
+        {
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{trimmed}` needs a number of words: {{within:8}}"))?;
+            if within.replace(n).is_some() {
+                return Err("`{within:N}` given twice".to_owned());
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            return Err("an empty part between `&`".to_owned());
+        }
+        let elements = parse_part(trimmed)?;
+        let has_slot = elements.iter().any(|e| matches!(e, Element::Slot(_)));
+        if has_slot {
+            if figure
+                .as_ref()
+                .is_some_and(|f| f.iter().any(|e| matches!(e, Element::Slot(_))))
+            {
+                return Err("a pattern holds at most one of {n}, {date}, {when}".to_owned());
+            }
+            if let Some(previous) = figure.replace(elements) {
+                cues.push(previous);
+            }
+        } else if figure.is_none() {
+            figure = Some(elements);
+        } else {
+            cues.push(elements);
+        }
+    }
+    let elements = figure.ok_or("a pattern needs at least one word, mark or {entity:ID}")?;
+    Ok(Pattern {
+        elements,
+        cues,
+        vetoes,
+        within,
+    })
+}
+
+/// Splits at each `&` outside `( )` and `{ }`.
+fn split_parts(source: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in source.char_indices() {
+        match c {
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth -= 1,
+            '&' if depth == 0 => {
+                parts.push(&source[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&source[start..]);
+    parts
+}
+
+/// One part of a pattern: words, marks, choices, gaps and placeholders in order.
+fn parse_part(source: &str) -> Result<Vec<Element>, String> {
     let mut elements = Vec::new();
     let mut literal = String::new();
-    let mut rest = source.as_str();
+    let mut rest = source;
     while let Some(c) = rest.chars().next() {
         match c {
             '{' => {
@@ -156,7 +272,7 @@ pub fn parse(source: &str) -> Result<Pattern, String> {
     {
         return Err("a pattern cannot begin or end with `{...}`".to_owned());
     }
-    Ok(Pattern { elements })
+    Ok(elements)
 }
 
 fn placeholder(inner: &str) -> Result<Element, String> {
@@ -242,6 +358,55 @@ mod tests {
         assert_eq!(p.slot(), Some(Slot::Quantity));
         let p = parse("(in power|at the helm) since {when}").expect("valid");
         assert!(matches!(&p.elements[0], Element::Choice(c) if c[0].len() == 2));
+    }
+
+    #[test]
+    fn order_free_parts() {
+        let p = parse("{entity:ruler} & depuis {when} & (dirig*|au pouvoir) & {within:6}")
+            .expect("valid");
+        assert_eq!(p.elements, vec![word("depuis"), Element::Slot(Slot::When)]);
+        assert_eq!(
+            p.cues,
+            vec![
+                vec![Element::Entity("ruler".into())],
+                vec![Element::Choice(vec![
+                    vec![Literal::Prefix("dirig".into())],
+                    vec![Literal::Word("au".into()), Literal::Word("pouvoir".into())]
+                ])]
+            ]
+        );
+        assert_eq!(p.within, Some(6));
+        assert_eq!(p.slot(), Some(Slot::When));
+        let p = parse("{n} détenus & !!depuis juillet 2024 & !libérés").expect("valid");
+        assert_eq!(
+            p.vetoes,
+            vec![
+                Veto {
+                    part: vec![word("depuis"), word("juillet"), word("2024")],
+                    sentence_wide: true
+                },
+                Veto {
+                    part: vec![word("libérés")],
+                    sentence_wide: false
+                }
+            ]
+        );
+        let p = parse("toujours & détenus").expect("valid");
+        assert_eq!(p.elements, vec![word("toujours")]);
+        assert_eq!(p.cues, vec![vec![word("détenus")]]);
+        for (pattern, expected) in [
+            ("{n} x & {n} y", "at most one"),
+            ("{n} x & ", "empty part"),
+            ("{n} x & {within:many}", "number of words"),
+            ("{n} x & {within:3} & {within:4}", "twice"),
+            ("{n} x & {...} y", "begin or end"),
+            ("x y & !{n} z", "cannot hold"),
+        ] {
+            match parse(pattern) {
+                Ok(p) => panic!("{pattern:?} compiled to {p:?}"),
+                Err(e) => assert!(e.contains(expected), "{pattern:?}: {e}"),
+            }
+        }
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //! documents, the spelling each document uses for each entity (house-style drift), and
 //! totals by rule, kind and file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::check::Checked;
 use super::outcome::Outcome;
-use crate::checks::claims::Extremes;
+use crate::claims::consensus;
 use crate::finding::{Finding, Kind, Label, Severity};
 
 /// Finding counts by severity.
@@ -116,60 +116,64 @@ pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
     }
 }
 
-/// `claim.conflict` across documents: each statement that agrees with what is known but
-/// not with a statement of the same rule in an earlier document gets one warning, with a
-/// label at that statement. Conflicts within one document are `check`'s.
+/// `claim.conflict` across documents, by consensus ([`consensus::outliers`]): each
+/// statement that agrees with what is known but not with the statements most documents
+/// support gets one warning, with a label at a statement it contradicts. Conflicts within
+/// one document are `check`'s; readings a rule cannot decide between take no part.
 fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    // Per rule: extremes over the statements of the documents already passed, and
-    // where each remembered statement is (document, statement).
-    type Seen = (Extremes, Vec<(usize, usize)>);
-    let mut seen: HashMap<&str, Seen> = HashMap::new();
+    let mut refs = Vec::new();
+    let mut input = Vec::new();
     for (d, checked) in results.iter().enumerate() {
         let Some(info) = &checked.info else { continue };
-        for s in checked.statements.iter().filter(|s| !s.contradicts_facts) {
-            let Some((extremes, refs)) = seen.get(s.rule.as_str()) else {
-                continue;
-            };
-            let Some(i) = extremes.disagreeing(&s.interval) else {
-                continue;
-            };
-            let (od, os) = refs[i];
-            let Some(other) = results[od].statements.get(os) else {
-                continue;
-            };
-            let other_path = results[od].info.as_ref().map_or("", |i| i.path.as_str());
-            let message = format!(
-                "the text says {}; {other_path} says {}; {}",
-                s.value, other.value, s.about
-            );
-            out.push(
-                Finding::new(
-                    info.path.clone(),
-                    s.rule.clone(),
-                    Kind::ClaimConflict,
-                    s.span.clone(),
-                    s.text.clone(),
-                    message,
-                )
-                .with_label(Label {
-                    span: other.span.clone(),
-                    path: other_path.to_owned(),
-                    message: format!("{other_path} says {}", other.value),
-                })
-                .with_help(format!("claimlint explain {}", s.rule))
-                .with_primary_label(s.value.to_string()),
-            );
-        }
-        // Only now: a document's own statements never conflict "across documents".
         for (k, s) in checked.statements.iter().enumerate() {
-            if s.contradicts_facts {
-                continue;
+            if !s.contradicts_facts && !s.ambiguous {
+                refs.push((d, k));
+                input.push(consensus::Statement {
+                    rule: &s.rule,
+                    document: d,
+                    key: &info.path,
+                    interval: s.interval,
+                });
             }
-            let (extremes, refs) = seen.entry(s.rule.as_str()).or_default();
-            refs.push((d, k));
-            extremes.add(refs.len() - 1, s.interval);
         }
     }
-    out
+    let statement = |i: usize| {
+        let (d, k) = refs[i];
+        let path = results[d].info.as_ref().map_or("", |i| i.path.as_str());
+        (path, &results[d].statements[k])
+    };
+    consensus::outliers(&input)
+        .into_iter()
+        .map(|o| {
+            let (path, s) = statement(o.statement);
+            let (other_path, other) = statement(o.against);
+            let message = if o.tied {
+                format!(
+                    "{} documents say {}, as many disagree; this one says {}; {}",
+                    o.support, other.value, s.value, s.about
+                )
+            } else {
+                format!(
+                    "{} documents say {}; this one says {}; {}",
+                    o.support, other.value, s.value, s.about
+                )
+            };
+            Finding::new(
+                path,
+                s.rule.clone(),
+                Kind::ClaimConflict,
+                s.span.clone(),
+                s.text.clone(),
+                message,
+            )
+            .with_severity(Severity::Warning)
+            .with_label(Label {
+                span: other.span.clone(),
+                path: other_path.to_owned(),
+                message: format!("{other_path} says {}", other.value),
+            })
+            .with_help(format!("claimlint explain {}", s.rule))
+            .with_primary_label(s.value.to_string())
+        })
+        .collect()
 }

@@ -18,14 +18,39 @@ pub struct ExampleResult {
     pub example: Located<String>,
     /// Whether the example is in `examples.fail`.
     pub expects_finding: bool,
+    /// Whether the example is in `examples.ignore`: a distractor the rule must not
+    /// recognise at all.
+    pub ignore: bool,
+    /// Whether the rule recognised a statement in the example, in some language.
+    pub recognised: bool,
     pub ok: bool,
     /// What happened, for a failed example.
     pub detail: String,
 }
 
 impl ExampleResult {
+    /// The list the example comes from: "pass", "fail" or "ignore".
+    pub fn which(&self) -> &'static str {
+        match (self.ignore, self.expects_finding) {
+            (true, _) => "ignore",
+            (false, true) => "fail",
+            (false, false) => "pass",
+        }
+    }
+
+    /// " (recognised)" or " (not recognised)", for `rules test`.
+    pub fn recognition(&self) -> &'static str {
+        if self.recognised {
+            " (recognised)"
+        } else {
+            " (not recognised)"
+        }
+    }
+
     pub fn problem(&self) -> Problem {
-        let message = if self.expects_finding {
+        let message = if self.ignore {
+            format!("a distractor of {} is recognised as a statement", self.rule)
+        } else if self.expects_finding {
             format!("a failing example of {} finds nothing", self.rule)
         } else {
             format!("a passing example of {} has a finding", self.rule)
@@ -67,11 +92,21 @@ pub fn run(engine: &Engine, p: usize, today: Date) -> Vec<ExampleResult> {
         let cases = claim
             .examples_pass
             .iter()
-            .map(|e| (e, false))
-            .chain(claim.examples_fail.iter().map(|e| (e, true)));
-        for (example, expects_finding) in cases {
-            let messages = findings_per_lang(engine, claim, &rule, &example.value, date);
-            let (ok, detail) = if expects_finding {
+            .map(|e| (e, false, false))
+            .chain(claim.examples_fail.iter().map(|e| (e, true, false)))
+            .chain(claim.examples_ignore.iter().map(|e| (e, false, true)));
+        for (example, expects_finding, ignore) in cases {
+            let per_lang = findings_per_lang(engine, claim, &rule, &example.value, date);
+            let recognised = per_lang.iter().any(|(_, r)| r.is_some());
+            let messages: Vec<Vec<String>> = per_lang.iter().map(|(m, _)| m.clone()).collect();
+            let (ok, detail) = if ignore {
+                let read = per_lang.iter().find_map(|(_, r)| r.clone());
+                (
+                    read.is_none(),
+                    read.map(|r| format!("read as a statement: {r}"))
+                        .unwrap_or_default(),
+                )
+            } else if expects_finding {
                 let ok = messages.iter().any(|m| !m.is_empty());
                 (ok, "no finding in any language: the pattern does not match, or the value agrees with what is known".to_owned())
             } else {
@@ -82,6 +117,8 @@ pub fn run(engine: &Engine, p: usize, today: Date) -> Vec<ExampleResult> {
                 rule: rule.clone(),
                 example: example.clone(),
                 expects_finding,
+                ignore,
+                recognised,
                 ok,
                 detail,
             });
@@ -90,14 +127,15 @@ pub fn run(engine: &Engine, p: usize, today: Date) -> Vec<ExampleResult> {
     out
 }
 
-/// The messages of the rule's claim findings, per language of the rule.
+/// Per language of the rule: the messages of the rule's claim findings, and the first
+/// statement of the rule recognised (its text and value), if any.
 fn findings_per_lang(
     engine: &Engine,
     claim: &ClaimRule,
     rule: &str,
     sentence: &str,
     date: Date,
-) -> Vec<Vec<String>> {
+) -> Vec<(Vec<String>, Option<String>)> {
     claim
         .langs()
         .into_iter()
@@ -106,10 +144,16 @@ fn findings_per_lang(
             opts.lang = Some((lang, "example"));
             opts.date = Some(date);
             let Ok(doc) = Document::load("example.txt", sentence.as_bytes(), &opts) else {
-                return vec!["the example cannot be read".to_owned()];
+                return (vec!["the example cannot be read".to_owned()], None);
             };
-            engine
-                .check(&doc)
+            let analysis = engine.analyse(&doc);
+            let read = analysis
+                .statements
+                .iter()
+                .find(|s| s.rule == rule)
+                .map(|s| format!("\"{}\" = {} ({})", s.text, s.value, lang.code()));
+            let messages = analysis
+                .findings
                 .into_iter()
                 .filter(|f| {
                     f.rule.as_str() == rule
@@ -122,7 +166,8 @@ fn findings_per_lang(
                         )
                 })
                 .map(|f| format!("{} ({})", f.message, lang.code()))
-                .collect()
+                .collect();
+            (messages, read)
         })
         .collect()
 }

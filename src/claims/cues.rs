@@ -1,0 +1,283 @@
+//! Candidate matches of a pattern in a sentence, and the order-free cue parts of a
+//! pattern (`figure & cue & {entity:ID}`, docs/RULES.md "Order-free patterns").
+//!
+//! The figure part is matched in order like any pattern, so the figure bound is the one
+//! next to the words of that part. Each cue part must then match near it: within the
+//! pattern's `{within:N}` words and in the same clause (no comma, semicolon, colon,
+//! bracket, dash or quotation mark between them). An entity cue is looser, since the
+//! subject of a claim often stands apart from it ("Au pouvoir depuis 1994, Alexandre
+//! Loukachenko…"): named anywhere in the sentence, or named earlier in the same
+//! paragraph when a stand-in ("il", "le pays", "the man") is near the figure. A veto
+//! part `!words` rejects a match where it would hold as a cue; `!!words` keeps the
+//! pattern off any sentence where it occurs.
+
+use std::ops::Range;
+
+use super::tokens::TokenKind;
+use super::{
+    Candidate, CompiledPattern, Cue, DocTokens, EntityKey, Failures, Instance, Step,
+    MAX_ALTERNATIVES,
+};
+use crate::lang::Lang;
+
+/// Words that take up a subject named in an earlier sentence, folded: pronouns and the
+/// head nouns of phrases like "le président bélarusse", "the country", "the man".
+fn stand_ins(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Fr => &[
+            "il",
+            "elle",
+            "lui",
+            "celui",
+            "son",
+            "sa",
+            "ses",
+            "pays",
+            "président",
+            "dirigeant",
+            "chef",
+            "homme",
+            "autocrate",
+            "dictateur",
+            "régime",
+            "dirigeants",
+            "gouvernement",
+        ],
+        Lang::En => &[
+            "he",
+            "she",
+            "his",
+            "her",
+            "its",
+            "country",
+            "nation",
+            "president",
+            "leader",
+            "man",
+            "autocrat",
+            "dictator",
+            "strongman",
+            "regime",
+            "government",
+        ],
+    }
+}
+
+/// Marks that end a clause for cue parts.
+fn ends_clause(folded: &str) -> bool {
+    matches!(
+        folded,
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "—"
+            | "–"
+            | "«"
+            | "»"
+            | "\""
+            | "“"
+            | "”"
+            | "!"
+            | "?"
+    )
+}
+
+impl DocTokens<'_> {
+    /// Whether token `i` is a mark that ends a clause; a comma between digits
+    /// ("1,100") is none.
+    fn ends_clause_at(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Mark || !ends_clause(&t.folded) {
+            return false;
+        }
+        let digit = |j: usize, glued: bool| {
+            self.tokens.get(j).is_some_and(|n| {
+                n.folded.starts_with(|c: char| c.is_ascii_digit())
+                    && if glued {
+                        n.range.start == t.range.end
+                    } else {
+                        n.range.end == t.range.start
+                    }
+            })
+        };
+        !(t.folded == "," && i > 0 && digit(i - 1, false) && digit(i + 1, true))
+    }
+
+    /// Every candidate match of `pattern` in sentence `sentence`, overlapping ones
+    /// included (up to [`MAX_ALTERNATIVES`] inside one match), with its cues checked.
+    pub(super) fn candidates(
+        &self,
+        pattern: &CompiledPattern,
+        sentence: usize,
+        found: &mut Vec<Candidate>,
+    ) {
+        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+            return;
+        };
+        // Sentence vetoes cost a pass over the sentence: only once a match needs them.
+        let mut vetoed: Option<bool> = None;
+        let sentence_vetoed = |vetoed: &mut Option<bool>| {
+            *vetoed.get_or_insert_with(|| {
+                pattern.vetoes.iter().filter(|v| v.sentence_wide).any(|v| {
+                    let mut failures = Failures::new(toks.clone());
+                    (toks.start..toks.end).any(|s| {
+                        self.could_start(&v.part, s)
+                            && self
+                                .match_steps(&v.part, s, toks.end, bytes.end, &mut failures)
+                                .is_some()
+                    })
+                })
+            })
+        };
+        let mut failures = Failures::new(toks.clone());
+        let mut start = toks.start;
+        let mut frontier = toks.start;
+        let mut inside = 0;
+        while start < toks.end {
+            if start < frontier {
+                inside += 1;
+                if inside > MAX_ALTERNATIVES {
+                    start = frontier;
+                    continue;
+                }
+            } else {
+                inside = 0;
+            }
+            if self.could_start(&pattern.steps, start) {
+                if let Some((end, capture, gaps)) =
+                    self.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
+                {
+                    let end = end.max(start + 1);
+                    if self.cues_hold(pattern, start..end, sentence) {
+                        if sentence_vetoed(&mut vetoed) {
+                            return;
+                        }
+                        let whole = self.tokens[start].range.start..self.tokens[end - 1].range.end;
+                        let (range, value) = match capture {
+                            Some((range, value)) => (range, Some(value)),
+                            None => (whole, None),
+                        };
+                        found.push(Candidate {
+                            rule: pattern.rule,
+                            tokens: start..end,
+                            gaps,
+                            order_free: !pattern.cues.is_empty(),
+                            instance: Instance {
+                                rule: pattern.rule,
+                                range,
+                                value,
+                                ambiguous: false,
+                            },
+                        });
+                        frontier = frontier.max(end);
+                    }
+                }
+            }
+            start += 1;
+        }
+    }
+
+    /// Whether every cue part of `pattern` holds around its figure part at `figure`, and
+    /// no near veto (`!words`) would hold there as a cue.
+    fn cues_hold(&self, pattern: &CompiledPattern, figure: Range<usize>, sentence: usize) -> bool {
+        pattern.cues.iter().all(|cue| match cue {
+            Cue::Entity(keys) => keys
+                .iter()
+                .any(|&key| self.entity_cue(key, &figure, pattern.within, sentence)),
+            Cue::Steps(steps) => self.words_cue(steps, &figure, pattern.within, sentence),
+        }) && !pattern
+            .vetoes
+            .iter()
+            .filter(|v| !v.sentence_wide)
+            .any(|v| self.words_cue(&v.part, &figure, pattern.within, sentence))
+    }
+
+    /// Words matched in order, within `within` tokens of the figure, in its clause.
+    fn words_cue(
+        &self,
+        steps: &[Step],
+        figure: &Range<usize>,
+        within: usize,
+        sentence: usize,
+    ) -> bool {
+        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+            return false;
+        };
+        // A cue part is a few words: start far enough back for it to end near the figure.
+        let first = figure.start.saturating_sub(within + 8).max(toks.start);
+        let last = (figure.end + within + 1).min(toks.end);
+        // Failures remembered over the window only: the cost of a cue stays with the
+        // window, not with the sentence (a sentence may be a megabyte).
+        let mut failures = Failures::new(first..last);
+        (first..last).any(|s| {
+            if !self.could_start(steps, s) {
+                return false;
+            }
+            let Some((end, _, _)) = self.match_steps(steps, s, toks.end, bytes.end, &mut failures)
+            else {
+                return false;
+            };
+            let between = if end <= figure.start {
+                end..figure.start
+            } else if s >= figure.end {
+                figure.end..s
+            } else {
+                // Words of the figure part are no cue of their own.
+                return false;
+            };
+            // A figure part that opens the sentence ("Depuis 2005, X gouverne…") shares
+            // its clause with the one after the comma that closes it.
+            let fronted = figure.start == toks.start && s >= figure.end;
+            between.len() <= within
+                && !between
+                    .clone()
+                    .any(|i| self.ends_clause_at(i) && !(fronted && i == figure.end))
+        })
+    }
+
+    /// The entity named in the sentence, or earlier in its paragraph with a stand-in
+    /// within `within` tokens of the figure.
+    fn entity_cue(
+        &self,
+        key: EntityKey,
+        figure: &Range<usize>,
+        within: usize,
+        sentence: usize,
+    ) -> bool {
+        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+            return false;
+        };
+        let Some(starts) = self.mention_starts.get(&key) else {
+            return false;
+        };
+        let from = self
+            .paragraph_starts
+            .get(sentence)
+            .copied()
+            .unwrap_or(bytes.start);
+        let first = starts.partition_point(|&b| b < from);
+        let Some(&mention) = starts.get(first) else {
+            return false;
+        };
+        if mention >= bytes.end {
+            return false;
+        }
+        if mention >= bytes.start {
+            return true;
+        }
+        let lo = figure.start.saturating_sub(within).max(toks.start);
+        let hi = (figure.end + within).min(toks.end);
+        let in_sentence = starts[first..]
+            .iter()
+            .any(|&b| bytes.start <= b && b < bytes.end);
+        in_sentence
+            || self.tokens[lo..hi].iter().any(|t| {
+                t.kind == TokenKind::Word && stand_ins(self.lang).contains(&t.folded.as_str())
+            })
+    }
+}
