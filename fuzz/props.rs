@@ -126,6 +126,7 @@ pub fn renderers(data: &[u8]) {
         width: 80,
         summary: true,
         min_severity: claimlint::Severity::Info,
+        show_claims: false,
     };
     let render = |format| report::render(&outcome, format, pretty);
     let short = render(OutputFormat::Short);

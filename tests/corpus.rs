@@ -38,6 +38,7 @@ fn corpus_snapshots() {
         width: 100,
         summary: true,
         min_severity: claimlint::finding::Severity::Info,
+        show_claims: false,
     };
     for path in corpus_files() {
         let name = path
@@ -141,6 +142,7 @@ fn pretty_fits_the_terminal() {
                 width,
                 summary: true,
                 min_severity: claimlint::finding::Severity::Info,
+                show_claims: false,
             };
             let pretty = report::render(&outcome, OutputFormat::Pretty, options);
             insta::assert_snapshot!(format!("{name}.pretty-{width}"), pretty);

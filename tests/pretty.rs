@@ -15,6 +15,7 @@ fn pretty(text: &str, width: usize, min_severity: Severity) -> String {
         width,
         summary: true,
         min_severity,
+        show_claims: false,
     };
     report::render(&outcome, OutputFormat::Pretty, options)
 }

@@ -222,6 +222,7 @@ fn pretty_output_on_a_very_long_line_shows_a_window() {
             width: 100,
             summary: false,
             min_severity: claimlint::finding::Severity::Info,
+            show_claims: false,
         },
     );
     assert!(pretty.len() < 4_000, "{} bytes", pretty.len());

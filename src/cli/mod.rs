@@ -153,6 +153,9 @@ struct CheckArgs {
     /// Show errors only: --min-severity error
     #[arg(short, long, conflicts_with = "min_severity")]
     quiet: bool,
+    /// In pretty output, list every recognised claim statement with its verdict
+    #[arg(long)]
+    show_claims: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -398,6 +401,7 @@ fn pretty_options(stderr: bool) -> PrettyOptions {
         // Pack problems of `rules`/`explain` go to stderr, where no file was checked.
         summary: !stderr,
         min_severity: Severity::Info,
+        show_claims: false,
     }
 }
 
@@ -477,6 +481,7 @@ fn check(args: CheckArgs) -> i32 {
     // The exit status counts every finding; --min-severity only hides some from view.
     let status = workspace.exit_status(&outcome);
     let mut options = pretty_options(false);
+    options.show_claims = args.show_claims;
     options.min_severity = match (args.quiet, args.min_severity) {
         (true, _) | (_, Some(SeverityArg::Error)) => Severity::Error,
         (_, Some(SeverityArg::Warning)) => Severity::Warning,

@@ -1,4 +1,5 @@
-//! `json`: one object; `jsonl`: one diagnostic per line, then a summary line.
+//! `json`: one object; `jsonl`: one diagnostic per line, then one line per recognised claim
+//! statement (`"type": "statement"`), then a summary line.
 
 use serde::Serialize;
 
@@ -40,6 +41,15 @@ struct SummaryLine {
     summary: Summary,
 }
 
+#[derive(Serialize)]
+struct StatementLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: &'a str,
+    #[serde(flatten)]
+    statement: &'a crate::workspace::StatementInfo,
+}
+
 pub fn render(outcome: &Outcome) -> String {
     to_json(&Report::of(outcome))
 }
@@ -51,6 +61,19 @@ pub fn render_lines(outcome: &Outcome) -> String {
             serde_json::to_string(f).unwrap_or_default(),
         ));
         out.push('\n');
+    }
+    for file in &outcome.files {
+        for statement in &file.statements {
+            let line = StatementLine {
+                kind: "statement",
+                path: &file.path,
+                statement,
+            };
+            out.push_str(&crate::escape::json(
+                serde_json::to_string(&line).unwrap_or_default(),
+            ));
+            out.push('\n');
+        }
     }
     let line = SummaryLine {
         kind: "summary",

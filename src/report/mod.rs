@@ -29,6 +29,8 @@ pub struct PrettyOptions {
     /// Findings below this severity are counted in each file's header but not shown
     /// (`check --min-severity`, `--quiet`).
     pub min_severity: crate::finding::Severity,
+    /// List every recognised claim statement with its verdict (`check --show-claims`).
+    pub show_claims: bool,
 }
 
 pub fn render(

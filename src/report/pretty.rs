@@ -12,7 +12,7 @@ use super::PrettyOptions;
 use crate::escape;
 use crate::finding::{Finding, LineIndex, Severity};
 use crate::offsets::{OffsetMap, TextBuilder};
-use crate::workspace::Outcome;
+use crate::workspace::{FileInfo, Outcome};
 
 /// A file's text for miette, read through a line index: a span's context costs a
 /// binary search, not a scan from the start of the file (miette's own `str` source
@@ -516,7 +516,10 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         .with_width(options.width)
         .with_links(false);
     let mut out = String::new();
-    // Findings come sorted by file: one group, one line index per file.
+    // Findings come sorted by file: one group, one line index per file. Files with
+    // claim statements and no finding still get their header (what was checked).
+    let mut groups: std::collections::BTreeMap<&str, &[Finding]> =
+        std::collections::BTreeMap::new();
     let mut rest: &[Finding] = &outcome.findings;
     while let Some(first) = rest.first() {
         let len = rest
@@ -525,9 +528,21 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
             .unwrap_or(rest.len());
         let (group, tail) = rest.split_at(len);
         rest = tail;
-        let text = outcome.sources.get(&first.path).map_or("", String::as_str);
-        let source = Source::new(&first.path, text);
-        out.push_str(&file_header(&first.path, group, options.min_severity));
+        groups.insert(&first.path, group);
+    }
+    for file in outcome.files.iter().filter(|f| !f.statements.is_empty()) {
+        groups.entry(&file.path).or_insert(&[]);
+    }
+    let infos: std::collections::BTreeMap<&str, &FileInfo> =
+        outcome.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    for (path, group) in groups {
+        let text = outcome.sources.get(path).map_or("", String::as_str);
+        let source = Source::new(path, text);
+        let info = infos.get(path).copied();
+        out.push_str(&file_header(path, group, options.min_severity, info));
+        if options.show_claims {
+            out.push_str(&claims_list(info));
+        }
         let mut shown: Vec<&Finding> = group
             .iter()
             .filter(|f| f.severity >= options.min_severity)
@@ -566,7 +581,7 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
 }
 
 /// `path: 1 error, 3 warnings` — and how many are not shown under `--min-severity`.
-fn file_header(path: &str, group: &[Finding], min: Severity) -> String {
+fn file_header(path: &str, group: &[Finding], min: Severity, info: Option<&FileInfo>) -> String {
     let mut counts = Vec::new();
     let mut hidden = Vec::new();
     for (severity, name) in [
@@ -593,11 +608,74 @@ fn file_header(path: &str, group: &[Finding], min: Severity) -> String {
     } else {
         format!(" (not shown: {})", hidden.join(", "))
     };
-    format!(
-        "{}: {}{hidden}\n\n",
-        escape::path_at_line_start(path),
+    let counts = if counts.is_empty() {
+        "no findings".to_owned()
+    } else {
         counts.join(", ")
+    };
+    let claims = info.map(claims_summary).unwrap_or_default();
+    format!(
+        "{}: {counts}{hidden}{claims}\n\n",
+        escape::path_at_line_start(path),
     )
+}
+
+/// ` · claims: 6 checked, 5 agree, 1 contradicts` — what the claim rules recognised.
+fn claims_summary(info: &FileInfo) -> String {
+    let (checked, agree, contradict, unknown) = info.claim_counts();
+    if checked == 0 {
+        return String::new();
+    }
+    let mut parts = vec![format!("{checked} checked")];
+    if agree > 0 {
+        parts.push(format!(
+            "{agree} agree{}",
+            if agree == 1 { "s" } else { "" }
+        ));
+    }
+    if contradict > 0 {
+        parts.push(format!(
+            "{contradict} contradict{}",
+            if contradict == 1 { "s" } else { "" }
+        ));
+    }
+    if unknown > 0 {
+        parts.push(format!("{unknown} unknown"));
+    }
+    format!(" · claims: {}", parts.join(", "))
+}
+
+/// `--show-claims`: every recognised statement, one line each, with its verdict.
+fn claims_list(info: Option<&FileInfo>) -> String {
+    let Some(info) = info else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for s in &info.statements {
+        let mark = match s.verdict {
+            "agrees" => "✓",
+            "contradicts" => "✗",
+            _ => "?",
+        };
+        let known = s
+            .known
+            .as_deref()
+            .map(|k| format!("; known: {}", escape::line(k)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {mark} {}:{} {} \"{}\": {} ({}{known})\n",
+            s.span.line,
+            s.span.column,
+            escape::line(&s.rule),
+            escape::line(&s.text),
+            s.verdict,
+            escape::line(&s.value),
+        ));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {

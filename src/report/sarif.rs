@@ -70,9 +70,32 @@ pub fn render(outcome: &Outcome) -> String {
             },
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "properties": {"statements": statements(outcome)},
         }]
     });
     super::json::to_json(&sarif)
+}
+
+/// Every recognised claim statement with its verdict, under the run's properties.
+fn statements(outcome: &Outcome) -> Vec<Value> {
+    outcome
+        .files
+        .iter()
+        .flat_map(|file| {
+            file.statements.iter().map(move |s| {
+                json!({
+                    "path": file.path,
+                    "rule": s.rule,
+                    "region": {"byteOffset": s.span.start, "byteLength": s.span.end - s.span.start,
+                               "startLine": s.span.line, "startColumn": s.span.column},
+                    "text": s.text,
+                    "value": s.value,
+                    "known": s.known,
+                    "verdict": s.verdict,
+                })
+            })
+        })
+        .collect()
 }
 
 const INFORMATION_URI: &str = "https://crates.io/crates/claimlint";

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::config::{Config, Level};
 use super::inputs::{read_input, Input};
 use super::load::{nearest, unreadable};
-use super::outcome::FileInfo;
+use super::outcome::{FileInfo, StatementInfo};
 use crate::checks::claims::Statement;
 use crate::decode::{DecodeError, Encoding, EncodingChoice};
 use crate::document::{DocOptions, Document};
@@ -83,12 +83,25 @@ pub fn check_bytes(
             date_source: doc.date_source.to_owned(),
             encoding: (opts.encoding != EncodingChoice::Utf8)
                 .then(|| doc.encoding.name().to_owned()),
+            statements: analysis.statements.iter().map(statement_info).collect(),
         }),
         findings,
         source: Some((display.to_owned(), doc.source)),
         statements: analysis.statements,
         spellings: analysis.spellings,
         digest: Some(super::fix::digest(bytes)),
+    }
+}
+
+fn statement_info(s: &Statement) -> StatementInfo {
+    StatementInfo {
+        rule: s.rule.to_string(),
+        span: s.span.clone(),
+        text: s.text.clone(),
+        value: s.value.to_string(),
+        known: s.known.clone(),
+        verdict: s.verdict.as_str(),
+        ambiguous: s.ambiguous,
     }
 }
 

@@ -23,7 +23,7 @@ pub use check::{Checked, Policy};
 pub use config::{Config, FailOn};
 pub use inputs::Input;
 pub use load::Problems;
-pub use outcome::{FileInfo, Outcome, Summary};
+pub use outcome::{FileInfo, Outcome, StatementInfo, Summary};
 
 use crate::document::{DocOptions, EncodingChoice};
 use crate::engine::Engine;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Span};
 
 /// A checked document, as the `files` array of the JSON output shows it.
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +17,42 @@ pub struct FileInfo {
     /// The encoding a file was read in, when the run named one or asked to detect it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// Every claim statement recognised in the document, with its verdict: "no finding"
+    /// told apart from "not checked".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<StatementInfo>,
+}
+
+/// A recognised claim statement, as the outputs list it.
+#[derive(Clone, Debug, Serialize)]
+pub struct StatementInfo {
+    pub rule: String,
+    pub span: Span,
+    /// The statement as written in the file.
+    pub text: String,
+    /// The value read, in words ("more than 40 years", "about 200").
+    pub value: String,
+    /// What is known at the document's date; absent when the rule knows nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known: Option<String>,
+    /// `agrees`, `contradicts` or `unknown`.
+    pub verdict: &'static str,
+    /// The sentence gave several readings the rule cannot decide between.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
+}
+
+impl FileInfo {
+    /// (checked, agree, contradict, unknown) over the document's statements.
+    pub fn claim_counts(&self) -> (usize, usize, usize, usize) {
+        let count = |v: &str| self.statements.iter().filter(|s| s.verdict == v).count();
+        (
+            self.statements.len(),
+            count("agrees"),
+            count("contradicts"),
+            count("unknown"),
+        )
+    }
 }
 
 /// Everything a run produced, sorted, ready to render.
