@@ -167,6 +167,8 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Environ 500 opposants sont toujours emprisonnés pour des raisons politiques.", "still-held", Wrong("Environ 500")),
     (Fr, "Le Bélarus a gracié environ 150 prisonniers politiques depuis juillet 2024.", "released-since-2024-07", Wrong("environ 150")),
     (Fr, "Depuis 2021, Ales Bialiatski était emprisonné, et Loukachenko dirige le pays.", "lukashenko-in-power", Silent),
+    (Fr, "Depuis 2021, Ales Bialiatski était emprisonné alors que Loukachenko dirigeait le pays.", "lukashenko-in-power", Silent),
+    (En, "Since 2005, President Alexander Lukashenko has ruled Belarus alone.", "lukashenko-in-power", Wrong("2005")),
 ];
 
 #[test]
