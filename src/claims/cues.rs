@@ -63,6 +63,10 @@ fn stand_ins(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// The most words between a figure part that opens the sentence and a cue after the
+/// comma closing it: the comma, a subject of a few words, then the cue.
+const FRONTED_WITHIN: usize = 6;
+
 /// Marks that end a clause for cue parts.
 fn ends_clause(folded: &str) -> bool {
     matches!(
@@ -232,8 +236,12 @@ impl DocTokens<'_> {
             };
             // A figure part that opens the sentence ("Depuis 2005, X gouverne…") shares
             // its clause with the one after the comma that closes it.
+            // Then the cue opens that clause: "Depuis 2005, Alexandre Loukachenko
+            // gouverne", not "Depuis 2021, Bialiatski était emprisonné alors que
+            // Loukachenko dirigeait".
             let fronted = figure.start == toks.start && s >= figure.end;
-            between.len() <= within
+            let across = fronted && self.ends_clause_at(figure.end);
+            between.len() <= if across { FRONTED_WITHIN } else { within }
                 && !between
                     .clone()
                     .any(|i| self.ends_clause_at(i) && !(fronted && i == figure.end))
