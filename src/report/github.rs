@@ -1,42 +1,40 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`.
 
 use crate::escape;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::workspace::Outcome;
 
+/// Errors first, then warnings, then notices (GitHub shows only the first few of each
+/// kind per step: the ones shown are the ones that matter), each in file order. A span
+/// over several lines carries no columns, as GitHub asks.
 pub fn render(outcome: &Outcome) -> String {
+    let mut findings: Vec<&Finding> = outcome.findings.iter().collect();
+    // Stable: the outcome's order within each severity.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let mut out = String::new();
-    for f in &outcome.findings {
+    for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let (end_line, end_column) = end_position(outcome, f);
+        let position = if f.span.end_line > f.span.line {
+            format!("line={},endLine={}", f.span.line, f.span.end_line)
+        } else {
+            let end_column = f.span.end_column.max(f.span.column);
+            format!(
+                "line={},col={},endLine={},endColumn={end_column}",
+                f.span.line, f.span.column, f.span.line
+            )
+        };
         out.push_str(&format!(
-            "::{level} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
+            "::{level} file={},{position},title={}::{}\n",
             escape_property(&f.path),
-            f.span.line,
-            f.span.column,
             escape_property(&format!("{} ({})", f.kind, f.rule)),
             escape_data(&f.message)
         ));
     }
     out
-}
-
-fn end_position(outcome: &Outcome, f: &crate::finding::Finding) -> (usize, usize) {
-    let Some(source) = outcome.sources.get(&f.path) else {
-        return (f.span.line, f.span.column);
-    };
-    let text = source.get(f.span.source.clone()).unwrap_or_default();
-    let newlines = text.matches('\n').count();
-    if newlines == 0 {
-        (f.span.line, f.span.column + text.chars().count())
-    } else {
-        let last = text.rsplit('\n').next().unwrap_or_default();
-        (f.span.line + newlines, last.chars().count() + 1)
-    }
 }
 
 /// Workflow-command data: every control escaped first (`\x1b`, `\u{202e}`: the log
@@ -50,4 +48,45 @@ fn escape_data(s: &str) -> String {
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Kind, RuleId, Span};
+
+    fn finding(line: usize, end_line: usize, kind: Kind) -> Finding {
+        let span = Span {
+            start: 0,
+            end: 5,
+            line,
+            column: 3,
+            end_line,
+            end_column: 2,
+            source: 0..5,
+        };
+        Finding::new("a.md", RuleId::new("p", "r"), kind, span, "x", "m")
+    }
+
+    #[test]
+    fn errors_come_first_and_multiline_spans_have_no_columns() {
+        let outcome = Outcome {
+            findings: vec![
+                finding(1, 1, Kind::SpellingStyle),
+                finding(2, 4, Kind::SpellingWrong),
+            ],
+            ..Outcome::default()
+        };
+        let out = render(&outcome);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines[0].starts_with("::error file=a.md,line=2,endLine=4,title="),
+            "{out}"
+        );
+        assert!(!lines[0].contains("col="), "{out}");
+        assert!(
+            lines[1].starts_with("::warning file=a.md,line=1,col=3,endLine=1,endColumn=3,"),
+            "{out}"
+        );
+    }
 }
