@@ -165,3 +165,32 @@ fn report_files_in_every_format() {
     assert_eq!(bad.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `report --format github` prints every finding of the corpus report, cross-document
+/// conflicts included, as annotations: a CI job can gate on them.
+#[test]
+fn report_annotations_include_cross_document_conflicts() {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
+        .args([
+            "report",
+            "--no-config",
+            "--date",
+            "2025-12-13",
+            "corpus",
+            "--format",
+            "github",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CLAIMLINT_TODAY", "2025-12-13")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().any(|l| l.starts_with("::warning ")
+            && l.contains("claim.conflict")
+            && l.contains("documents say")),
+        "{text}"
+    );
+}

@@ -170,8 +170,25 @@ struct ReportArgs {
     #[command(flatten)]
     run: RunArgs,
     /// The report to write: .html, .md or .json, by extension
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: PathBuf,
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        required_unless_present = "format"
+    )]
+    output: Option<PathBuf>,
+    /// Also print every finding of the report, cross-document conflicts included, to
+    /// stdout in a machine format (github annotations or SARIF), so they can gate CI
+    #[arg(long, value_enum)]
+    format: Option<ReportFormatArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReportFormatArg {
+    Github,
+    Sarif,
+    Json,
+    Short,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -509,21 +526,27 @@ fn check(args: CheckArgs) -> i32 {
 }
 
 fn batch_report(args: ReportArgs) -> i32 {
-    let extension = args
-        .output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let render: fn(&claimlint::workspace::Batch) -> String = match extension.as_deref() {
-        Some("html" | "htm") => report::html::render,
-        Some("md" | "markdown") => report::batch::markdown,
-        Some("json") => report::batch::json,
-        _ => {
-            eprintln!(
-                "error: cannot tell the report format of {}: name it .html, .md or .json",
-                args.output.display()
-            );
-            return 2;
+    type Render = fn(&claimlint::workspace::Batch) -> String;
+    let page: Option<(&PathBuf, Render)> = match &args.output {
+        None => None,
+        Some(output) => {
+            let extension = output
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let render: Render = match extension.as_deref() {
+                Some("html" | "htm") => report::html::render,
+                Some("md" | "markdown") => report::batch::markdown,
+                Some("json") => report::batch::json,
+                _ => {
+                    eprintln!(
+                        "error: cannot tell the report format of {}: name it .html, .md or .json",
+                        claimlint::escape::line(&output.to_string_lossy())
+                    );
+                    return 2;
+                }
+            };
+            Some((output, render))
         }
     };
     let (workspace, inputs) = open(&args.run);
@@ -534,18 +557,36 @@ fn batch_report(args: ReportArgs) -> i32 {
     bar.finish_and_clear();
     let batch = workspace.report(&mut results);
     write_step_summary(&report::summary::render(&batch.outcome));
-    let shown = claimlint::escape::line(&args.output.to_string_lossy()).into_owned();
-    if let Err(err) =
-        claimlint::workspace::write::write_file(&args.output, render(&batch).as_bytes())
-    {
-        eprintln!("error: cannot write {shown}: {err}");
-        return 2;
+    if let Some(format) = args.format {
+        let format = match format {
+            ReportFormatArg::Github => OutputFormat::Github,
+            ReportFormatArg::Sarif => OutputFormat::Sarif,
+            ReportFormatArg::Json => OutputFormat::Json,
+            ReportFormatArg::Short => OutputFormat::Short,
+        };
+        let rendered = report::render(&batch.outcome, format, pretty_options(false));
+        let mut stdout = std::io::stdout().lock();
+        if let Err(err) = stdout
+            .write_all(rendered.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            eprintln!("error: cannot write the output: {err}");
+            return 2;
+        }
     }
-    let summary = batch.outcome.summary();
-    eprintln!(
-        "wrote {shown}: {} files, {} errors, {} warnings, {} infos",
-        summary.files, summary.errors, summary.warnings, summary.infos
-    );
+    if let Some((output, render)) = page {
+        let shown = claimlint::escape::line(&output.to_string_lossy()).into_owned();
+        if let Err(err) = claimlint::workspace::write::write_file(output, render(&batch).as_bytes())
+        {
+            eprintln!("error: cannot write {shown}: {err}");
+            return 2;
+        }
+        let summary = batch.outcome.summary();
+        eprintln!(
+            "wrote {shown}: {} files, {} errors, {} warnings, {} infos",
+            summary.files, summary.errors, summary.warnings, summary.infos
+        );
+    }
     workspace.exit_status(&batch.outcome)
 }
 
