@@ -191,11 +191,7 @@ impl Diagnostic {
         if !self.label.is_empty() {
             finding = finding.with_primary_label(self.label);
         }
-        let help = self.help.or_else(|| {
-            self.fix
-                .as_ref()
-                .map(|fix| format!("write \"{fix}\" instead"))
-        });
+        let help = self.help.or_else(|| self.fix.as_deref().map(fix_help));
         if let Some(fix) = self.fix {
             finding = finding.with_fix(fix);
         }
@@ -210,6 +206,30 @@ impl Diagnostic {
             });
         }
         finding
+    }
+}
+
+/// "write X instead", naming the spaces a reader cannot see and saying "remove" for an
+/// empty fix.
+fn fix_help(fix: &str) -> String {
+    if fix.is_empty() {
+        return "remove it".to_owned();
+    }
+    let mut invisible = Vec::new();
+    for c in fix.chars() {
+        let name = match c {
+            '\u{A0}' => "a no-break space (U+00A0)",
+            '\u{202F}' => "a narrow no-break space (U+202F)",
+            _ => continue,
+        };
+        if !invisible.contains(&name) {
+            invisible.push(name);
+        }
+    }
+    if invisible.is_empty() {
+        format!("write \"{fix}\" instead")
+    } else {
+        format!("write \"{fix}\" instead, with {}", invisible.join(" and "))
     }
 }
 
