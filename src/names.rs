@@ -85,85 +85,9 @@ pub struct Names {
 
 impl Names {
     pub fn new(packs: &[Pack]) -> Names {
-        let mut forms = Vec::new();
-        let mut allow = HashSet::new();
-        for (p, pack) in packs.iter().enumerate() {
-            allow.extend(pack.allow.iter().map(|a| fold(a)));
-            for (e, entity) in pack.entities.iter().enumerate() {
-                for (text, role) in entity.forms() {
-                    let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
-                    if words.is_empty() {
-                        continue;
-                    }
-                    let text = words.join(" ");
-                    let near_miss = if entity.near_miss_set {
-                        entity.near_miss
-                    } else {
-                        default_near_miss(&text)
-                    };
-                    forms.push(Form {
-                        pack: p,
-                        entity: e,
-                        text,
-                        role,
-                        case_sensitive: entity.case_sensitive,
-                        near_miss,
-                        words,
-                    });
-                }
-            }
-        }
-        let mut patterns: Vec<String> = Vec::new();
-        let mut by_pattern: Vec<Vec<usize>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut window_sizes: Vec<WindowSize> = Vec::new();
-        let mut max_distance = 0;
-        let mut two_edits_from = usize::MAX;
-        for (i, form) in forms.iter().enumerate() {
-            let folded = fold(&form.text);
-            // "Côte d'Ivoire" in a pack names "Côte d’Ivoire" in copy: one pattern per
-            // apostrophe, all standing for the form.
-            for spelling in apostrophe_variants(&folded) {
-                let slot = *index.entry(spelling.clone()).or_insert_with(|| {
-                    patterns.push(spelling);
-                    by_pattern.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !by_pattern[slot].contains(&i) {
-                    by_pattern[slot].push(i);
-                }
-            }
-            if form.near_miss > 0 && form.text.chars().count() >= 5 {
-                for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
-                    deletions.entry(key).or_default().push(i);
-                }
-                max_distance = max_distance.max(usize::from(form.near_miss));
-                if form.near_miss >= 2 {
-                    let chars = form.text.chars().count();
-                    two_edits_from = two_edits_from.min(chars.saturating_sub(2));
-                }
-                let chars = form.text.chars().count();
-                let slack = usize::from(form.near_miss);
-                match window_sizes
-                    .iter_mut()
-                    .find(|w| w.words == form.words.len())
-                {
-                    Some(w) => {
-                        w.min_chars = w.min_chars.min(chars.saturating_sub(slack));
-                        w.max_chars = w.max_chars.max(chars + slack);
-                        w.any_case_insensitive |= !form.case_sensitive;
-                    }
-                    None => window_sizes.push(WindowSize {
-                        words: form.words.len(),
-                        min_chars: chars.saturating_sub(slack),
-                        max_chars: chars + slack,
-                        any_case_insensitive: !form.case_sensitive,
-                    }),
-                }
-            }
-        }
-        window_sizes.sort_unstable_by_key(|w| std::cmp::Reverse(w.words));
+        let (forms, allow) = read_forms(packs);
+        let (patterns, by_pattern) = pattern_index(&forms);
+        let near = NearMissIndex::new(&forms);
         // Forms are matched in the folded text, where runs of white space stay as written;
         // a form with spaces also matches its no-break-space spellings via `normalize_spaces`.
         let automaton = (!patterns.is_empty())
@@ -178,10 +102,10 @@ impl Names {
             forms,
             automaton,
             by_pattern,
-            deletions,
-            window_sizes,
-            max_distance,
-            two_edits_from,
+            deletions: near.deletions,
+            window_sizes: near.window_sizes,
+            max_distance: near.max_distance,
+            two_edits_from: near.two_edits_from,
             allow,
         }
     }
@@ -258,17 +182,7 @@ impl Names {
         if self.deletions.is_empty() {
             return Vec::new();
         }
-        // The mention each word is part of, if any.
-        let mut mention_of: Vec<Option<usize>> = vec![None; words.len()];
-        let mut m = 0;
-        for (i, w) in words.iter().enumerate() {
-            while m < mentions.len() && mentions[m].range.end <= w.start {
-                m += 1;
-            }
-            if mentions.get(m).is_some_and(|men| men.range.start < w.end) {
-                mention_of[i] = Some(m);
-            }
-        }
+        let mention_of = mention_of_words(words, mentions);
         let mut taken = vec![false; words.len()];
         let mut cache: HashMap<String, Option<(usize, usize)>> = HashMap::new();
         let mut out = Vec::new();
@@ -292,55 +206,19 @@ impl Names {
                 if !mention_of[i..i + n].iter().all(inside) {
                     continue;
                 }
-                let first = &text[window[0].clone()];
-                let capitalised = first.chars().next().is_some_and(char::is_uppercase);
-                if !capitalised && !size.any_case_insensitive {
+                let Some(candidate) = window_candidate(text, window, size) else {
                     continue;
-                }
-                let chars: usize = window
-                    .iter()
-                    .map(|w| text[w.clone()].chars().count())
-                    .sum::<usize>()
-                    + n
-                    - 1;
-                if chars < size.min_chars || chars > size.max_chars {
-                    continue;
-                }
-                if window
-                    .iter()
-                    .any(|w| text[w.clone()].chars().any(char::is_numeric))
-                    || !joined_by_spaces(text, window)
-                {
-                    continue;
-                }
-                let candidate: String = window
-                    .iter()
-                    .map(|w| &text[w.clone()])
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                };
                 let best = *cache
                     .entry(candidate.clone())
                     .or_insert_with(|| self.nearest(&candidate, n, active));
-                // A window holding a known form is a hybrid only when each of its words
-                // is a word of the nearest name's own forms ("Alexander" from one
-                // language's spelling, "Valdorenko" from another's); "Mirela Dobirn"
-                // is the known "Mirela" and an unknown word, not a spelling of one name.
-                let hybrid_ok = |form: usize| {
-                    let target = &self.forms[form];
-                    window.iter().all(|w| {
-                        let word = fold(&text[w.clone()]);
-                        self.forms.iter().any(|f| {
-                            (f.pack, f.entity) == (target.pack, target.entity)
-                                && f.words.iter().any(|fw| same_apostrophes(&fold(fw), &word))
-                        })
-                    })
-                };
                 let holds_mention = mention_of[i..i + n].iter().any(Option::is_some);
-                let best = best.filter(|&(form, _)| !holds_mention || hybrid_ok(form));
+                let best =
+                    best.filter(|&(form, _)| !holds_mention || self.is_hybrid(text, window, form));
                 if let Some((form, distance)) = best {
                     taken[i..i + n].iter_mut().for_each(|t| *t = true);
                     out.push(NearMiss {
-                        range: window[0].start..window[n - 1].end,
+                        range: span,
                         form,
                         distance,
                     });
@@ -349,6 +227,21 @@ impl Names {
         }
         out.sort_by_key(|n| n.range.start);
         out
+    }
+
+    /// A window holding a known form is a hybrid only when each of its words is a word
+    /// of the nearest name's own forms ("Alexander" from one language's spelling,
+    /// "Valdorenko" from another's); "Mirela Dobirn" is the known "Mirela" and an
+    /// unknown word, not a spelling of one name.
+    fn is_hybrid(&self, text: &str, window: &[Range<usize>], form: usize) -> bool {
+        let target = &self.forms[form];
+        window.iter().all(|w| {
+            let word = fold(&text[w.clone()]);
+            self.forms.iter().any(|f| {
+                (f.pack, f.entity) == (target.pack, target.entity)
+                    && f.words.iter().any(|fw| same_apostrophes(&fold(fw), &word))
+            })
+        })
     }
 
     fn nearest(&self, candidate: &str, words: usize, active: &[bool]) -> Option<(usize, usize)> {
@@ -412,6 +305,169 @@ impl Names {
 /// ("Alexander Kavalenko" for "Alexander Lukavalenko") still leave it recognisable, while two edits from a short one
 /// reach ordinary words.
 pub const TWO_EDITS_FROM: usize = 12;
+
+/// Every form of every pack's entities (white space folded), and the packs' allowed
+/// words, folded.
+fn read_forms(packs: &[Pack]) -> (Vec<Form>, HashSet<String>) {
+    let mut forms = Vec::new();
+    let mut allow = HashSet::new();
+    for (p, pack) in packs.iter().enumerate() {
+        allow.extend(pack.allow.iter().map(|a| fold(a)));
+        for (e, entity) in pack.entities.iter().enumerate() {
+            for (text, role) in entity.forms() {
+                let words: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                let text = words.join(" ");
+                let near_miss = if entity.near_miss_set {
+                    entity.near_miss
+                } else {
+                    default_near_miss(&text)
+                };
+                forms.push(Form {
+                    pack: p,
+                    entity: e,
+                    text,
+                    role,
+                    case_sensitive: entity.case_sensitive,
+                    near_miss,
+                    words,
+                });
+            }
+        }
+    }
+    (forms, allow)
+}
+
+/// The automaton's patterns (each folded form, in each apostrophe), and for each
+/// pattern the forms it stands for.
+fn pattern_index(forms: &[Form]) -> (Vec<String>, Vec<Vec<usize>>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut by_pattern: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, form) in forms.iter().enumerate() {
+        let folded = fold(&form.text);
+        // "Côte d'Ivoire" in a pack names "Côte d’Ivoire" in copy: one pattern per
+        // apostrophe, all standing for the form.
+        for spelling in apostrophe_variants(&folded) {
+            let slot = *index.entry(spelling.clone()).or_insert_with(|| {
+                patterns.push(spelling);
+                by_pattern.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !by_pattern[slot].contains(&i) {
+                by_pattern[slot].push(i);
+            }
+        }
+    }
+    (patterns, by_pattern)
+}
+
+/// What `Names` keeps to find near-misses (see its fields of the same names).
+struct NearMissIndex {
+    deletions: HashMap<String, Vec<usize>>,
+    window_sizes: Vec<WindowSize>,
+    max_distance: usize,
+    two_edits_from: usize,
+}
+
+impl NearMissIndex {
+    fn new(forms: &[Form]) -> NearMissIndex {
+        let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut window_sizes: Vec<WindowSize> = Vec::new();
+        let mut max_distance = 0;
+        let mut two_edits_from = usize::MAX;
+        for (i, form) in forms.iter().enumerate() {
+            if form.near_miss == 0 || form.text.chars().count() < 5 {
+                continue;
+            }
+            let folded = fold(&form.text);
+            for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
+                deletions.entry(key).or_default().push(i);
+            }
+            max_distance = max_distance.max(usize::from(form.near_miss));
+            let chars = form.text.chars().count();
+            if form.near_miss >= 2 {
+                two_edits_from = two_edits_from.min(chars.saturating_sub(2));
+            }
+            let slack = usize::from(form.near_miss);
+            match window_sizes
+                .iter_mut()
+                .find(|w| w.words == form.words.len())
+            {
+                Some(w) => {
+                    w.min_chars = w.min_chars.min(chars.saturating_sub(slack));
+                    w.max_chars = w.max_chars.max(chars + slack);
+                    w.any_case_insensitive |= !form.case_sensitive;
+                }
+                None => window_sizes.push(WindowSize {
+                    words: form.words.len(),
+                    min_chars: chars.saturating_sub(slack),
+                    max_chars: chars + slack,
+                    any_case_insensitive: !form.case_sensitive,
+                }),
+            }
+        }
+        window_sizes.sort_unstable_by_key(|w| std::cmp::Reverse(w.words));
+        NearMissIndex {
+            deletions,
+            window_sizes,
+            max_distance,
+            two_edits_from,
+        }
+    }
+}
+
+/// For each word, the index of the mention it is part of, if any.
+fn mention_of_words(words: &[Range<usize>], mentions: &[Mention]) -> Vec<Option<usize>> {
+    let mut mention_of: Vec<Option<usize>> = vec![None; words.len()];
+    let mut m = 0;
+    for (i, w) in words.iter().enumerate() {
+        while m < mentions.len() && mentions[m].range.end <= w.start {
+            m += 1;
+        }
+        if mentions.get(m).is_some_and(|men| men.range.start < w.end) {
+            mention_of[i] = Some(m);
+        }
+    }
+    mention_of
+}
+
+/// The words of a window joined by single spaces, when the window could be a
+/// near-miss of a form of its size: capitalised (unless a form is case-insensitive),
+/// of a fitting length, without digits, its words separated by spaces only.
+fn window_candidate(text: &str, window: &[Range<usize>], size: &WindowSize) -> Option<String> {
+    let n = window.len();
+    let first = &text[window[0].clone()];
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised && !size.any_case_insensitive {
+        return None;
+    }
+    let chars: usize = window
+        .iter()
+        .map(|w| text[w.clone()].chars().count())
+        .sum::<usize>()
+        + n
+        - 1;
+    if chars < size.min_chars || chars > size.max_chars {
+        return None;
+    }
+    if window
+        .iter()
+        .any(|w| text[w.clone()].chars().any(char::is_numeric))
+        || !joined_by_spaces(text, window)
+    {
+        return None;
+    }
+    Some(
+        window
+            .iter()
+            .map(|w| &text[w.clone()])
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
 
 fn default_near_miss(form: &str) -> u8 {
     if form.chars().count() >= TWO_EDITS_FROM {

@@ -82,6 +82,26 @@ pub fn check(
     near: &[NearMiss],
 ) -> Vec<Diagnostic> {
     let text = doc.text.as_str();
+    let (spellings, occurrences) = unknown_capitalised(text, words, mentions, near);
+    if spellings.len() < 2 {
+        return Vec::new();
+    }
+    let candidates = name_candidates(text, words, names, &spellings);
+    let mut out = Vec::new();
+    for group in same_name_groups(&spellings, &occurrences, &candidates) {
+        out.extend(group_findings(&spellings, &occurrences, &group));
+    }
+    out
+}
+
+/// The capitalised, name-like words outside every known form and near-miss: their
+/// distinct spellings, and each occurrence in document order.
+fn unknown_capitalised<'a>(
+    text: &'a str,
+    words: &[Range<usize>],
+    mentions: &[Mention],
+    near: &[NearMiss],
+) -> (Vec<Spelling<'a>>, Vec<Occurrence>) {
     // Words inside a known form or a near-miss are the packs' business.
     let mut known: Vec<&Range<usize>> = mentions
         .iter()
@@ -90,7 +110,7 @@ pub fn check(
         .collect();
     known.sort_by_key(|r| r.start);
     let mut k = 0;
-    let mut spellings: Vec<Spelling<'_>> = Vec::new();
+    let mut spellings: Vec<Spelling<'a>> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut occurrences: Vec<Occurrence> = Vec::new();
     let mut previous: Option<(usize, usize)> = None; // (word index, occurrence index)
@@ -130,9 +150,17 @@ pub fn check(
             next: None,
         });
     }
-    if spellings.len() < 2 {
-        return Vec::new();
-    }
+    (spellings, occurrences)
+}
+
+/// The spellings that are names: seen mid-sentence, never written in lower case, not a
+/// capitalised common word, not allowed by a pack.
+fn name_candidates(
+    text: &str,
+    words: &[Range<usize>],
+    names: &Names,
+    spellings: &[Spelling<'_>],
+) -> Vec<usize> {
     // A capitalised word also written in lower case is an ordinary word.
     let lower: HashSet<&str> = {
         let wanted: HashSet<String> = spellings
@@ -152,20 +180,50 @@ pub fn check(
             && !CAPITALISED_WORDS.contains(&folded.as_str())
             && !names.is_allowed(s.text)
     };
+    (0..spellings.len())
+        .filter(|&s| is_name(&spellings[s]))
+        .collect()
+}
+
+/// The candidates grouped into names spelt more than one way, each group sorted, the
+/// groups sorted.
+fn same_name_groups(
+    spellings: &[Spelling<'_>],
+    occurrences: &[Occurrence],
+    candidates: &[usize],
+) -> Vec<Vec<usize>> {
     // Surnames that follow each spelling, for first names ("Ihar Zhuk" / "Igor Zhuk").
     let mut followed_by: Vec<HashSet<usize>> = vec![HashSet::new(); spellings.len()];
-    for o in &occurrences {
+    for o in occurrences {
         if let Some(n) = o.next {
             followed_by[o.spelling].insert(occurrences[n].spelling);
         }
     }
-    let candidates: Vec<usize> = (0..spellings.len())
-        .filter(|&s| is_name(&spellings[s]))
-        .collect();
+    let mut parent: Vec<usize> = (0..spellings.len()).collect();
+    for (a, b) in close_pairs(spellings, candidates) {
+        let (sa, sb) = (&spellings[a], &spellings[b]);
+        let same_surname = !followed_by[a].is_disjoint(&followed_by[b]);
+        if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname) {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &s in candidates {
+        let r = root(&mut parent, s);
+        groups.entry(r).or_default().push(s);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    groups
+}
+
+/// The pairs of candidates whose skeletons are at most one deletion apart, sorted.
+fn close_pairs(spellings: &[Spelling<'_>], candidates: &[usize]) -> Vec<(usize, usize)> {
     // Pairs within one edit share a skeleton with at most one letter deleted: an index
     // of those keys finds them without comparing every pair of the document's names.
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for &s in &candidates {
+    for &s in candidates {
         for key in deletions(&spellings[s].skeleton) {
             by_key.entry(key).or_default().push(s);
         }
@@ -182,65 +240,57 @@ pub fn check(
         .collect();
     pairs.sort_unstable();
     pairs.dedup();
-    let mut parent: Vec<usize> = (0..spellings.len()).collect();
-    for (a, b) in pairs {
-        let (sa, sb) = (&spellings[a], &spellings[b]);
-        let same_surname = !followed_by[a].is_disjoint(&followed_by[b]);
-        if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname) {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &s in &candidates {
-        let r = root(&mut parent, s);
-        groups.entry(r).or_default().push(s);
-    }
+    pairs
+}
+
+/// A finding at each occurrence of one name's group that departs from the spelling
+/// used most.
+fn group_findings(
+    spellings: &[Spelling<'_>],
+    occurrences: &[Occurrence],
+    group: &[usize],
+) -> Vec<Diagnostic> {
+    // The spelling used most; ties go to the one with more accents (machine
+    // translation drops them: "Etats" for "États"), then to the first used.
+    let accents = |s: usize| spellings[s].text.chars().filter(|c| !c.is_ascii()).count();
+    let Some(&major) = group.iter().max_by_key(|&&s| {
+        (
+            spellings[s].uses,
+            accents(s),
+            std::cmp::Reverse(spellings[s].first),
+        )
+    }) else {
+        return Vec::new();
+    };
+    let majority = &spellings[major];
+    let first_use = &occurrences[majority.first].range;
     let mut out = Vec::new();
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort();
-    for group in groups {
-        // The spelling used most; ties go to the one with more accents (machine
-        // translation drops them: "Etats" for "États"), then to the first used.
-        let accents = |s: usize| spellings[s].text.chars().filter(|c| !c.is_ascii()).count();
-        let Some(&major) = group.iter().max_by_key(|&&s| {
-            (
-                spellings[s].uses,
-                accents(s),
-                std::cmp::Reverse(spellings[s].first),
+    for o in occurrences
+        .iter()
+        .filter(|o| o.spelling != major && group.contains(&o.spelling))
+    {
+        let written = spellings[o.spelling].text;
+        let message = format!(
+            "\"{written}\" is spelt \"{}\" elsewhere in this document (a name no pack lists)",
+            majority.text
+        );
+        out.push(
+            Diagnostic::builtin(
+                &RULE,
+                o.range.clone(),
+                message,
+                &format!("elsewhere \"{}\"", majority.text),
             )
-        }) else {
-            continue;
-        };
-        let majority = &spellings[major];
-        let first_use = &occurrences[majority.first].range;
-        for o in occurrences
-            .iter()
-            .filter(|o| o.spelling != major && group.contains(&o.spelling))
-        {
-            let written = spellings[o.spelling].text;
-            let message = format!(
-                "\"{written}\" is spelt \"{}\" elsewhere in this document (a name no pack lists)",
+            .with_fix(majority.text)
+            .with_related(
+                first_use.clone(),
+                format!("\"{}\" is the spelling used most", majority.text),
+            )
+            .with_help(format!(
+                "replace with \"{}\" (claimlint check --fix), or list the name in a pack with its house style",
                 majority.text
-            );
-            out.push(
-                Diagnostic::builtin(
-                    &RULE,
-                    o.range.clone(),
-                    message,
-                    &format!("elsewhere \"{}\"", majority.text),
-                )
-                .with_fix(majority.text)
-                .with_related(
-                    first_use.clone(),
-                    format!("\"{}\" is the spelling used most", majority.text),
-                )
-                .with_help(format!(
-                    "replace with \"{}\" (claimlint check --fix), or list the name in a pack with its house style",
-                    majority.text
-                )),
-            );
-        }
+            )),
+        );
     }
     out
 }

@@ -54,9 +54,25 @@ pub fn check(
     mentions: &[Mention],
     near: &[NearMiss],
 ) -> Vec<Diagnostic> {
-    let lang = doc.lang;
-    // Mentions grouped by entity, in document order.
-    let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'_>>> = BTreeMap::new();
+    let by_entity = uses_by_entity(names, mentions, near);
+    let apostrophe = document_apostrophe(doc);
+    let mut out = Vec::new();
+    for (&(p, e), uses) in &by_entity {
+        out.extend(entity_findings(doc, &packs[p], e, uses, apostrophe));
+    }
+    for n in near {
+        out.push(near_miss_finding(doc, packs, names, n, apostrophe));
+    }
+    out
+}
+
+/// Mentions grouped by entity (pack index, entity index), in document order.
+fn uses_by_entity<'a>(
+    names: &'a Names,
+    mentions: &[Mention],
+    near: &[NearMiss],
+) -> BTreeMap<(usize, usize), Vec<Use<'a>>> {
+    let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'a>>> = BTreeMap::new();
     for mention in mentions {
         // A known form inside a near-miss of a longer one ("Valdorenko" in "Alexander
         // Valdorenko") is reported as part of that near-miss.
@@ -90,151 +106,210 @@ pub fn check(
             });
         }
     }
-    // One look at the text: the apostrophe a fix writes when it adds one ("l'", "d'").
-    let apostrophe = if doc.text.contains('\u{2019}') {
+    by_entity
+}
+
+/// One look at the text: the apostrophe a fix writes when it adds one ("l'", "d'").
+fn document_apostrophe(doc: &Document) -> char {
+    if doc.text.contains('\u{2019}') {
         '\u{2019}'
     } else {
         '\''
-    };
-    let mut out = Vec::new();
-    for (&(p, e), uses) in &by_entity {
-        let pack = &packs[p];
-        let entity = &pack.entities[e];
-        let grammar = Grammar { entity, apostrophe };
-        let rule = RuleId::new(&pack.id, &entity.id);
-        let preferred = entity.preferred.get(&lang);
-        let most_used = most_used(uses);
-        for u in uses {
-            let finding = if u.role == FormRole::Wrong {
-                let fix = preferred
-                    .map(String::as_str)
-                    .or(most_used.map(|(f, _)| f))
-                    .or_else(|| fallback_fix(entity, lang));
-                let message = match fix {
-                    Some(fix) => format!(
-                        "\"{}\" is a wrong spelling of {}; write \"{fix}\"",
-                        u.form,
-                        entity.display_name(lang)
-                    ),
-                    None => format!(
-                        "\"{}\" is a wrong spelling of {}",
-                        u.form,
-                        entity.display_name(lang)
-                    ),
-                };
-                Some(make(
-                    doc,
-                    grammar,
-                    u,
-                    &rule,
-                    Kind::SpellingWrong,
-                    Severity::Error,
-                    message,
-                    fix,
-                    "wrong spelling".into(),
-                    None,
-                ))
-            } else if let Some(pref) = preferred {
-                (u.form != pref).then(|| {
-                    let message = format!(
-                        "\"{}\" departs from the {} house style \"{pref}\"",
-                        u.form,
-                        lang.name()
-                    );
-                    let label = format!("{} style: \"{pref}\"", lang.name());
-                    make(
-                        doc,
-                        grammar,
-                        u,
-                        &rule,
-                        Kind::SpellingStyle,
-                        Severity::Warning,
-                        message,
-                        Some(pref),
-                        label,
-                        None,
-                    )
-                })
-            } else {
-                most_used.and_then(|(major, first)| {
-                    (u.form != major).then(|| {
-                        let message = format!(
-                            "\"{}\" is spelt \"{major}\" elsewhere in this document",
-                            u.form
-                        );
-                        let label = (
-                            first.clone(),
-                            format!("\"{major}\" is the spelling used most"),
-                        );
-                        make(
-                            doc,
-                            grammar,
-                            u,
-                            &rule,
-                            Kind::SpellingInconsistent,
-                            Severity::Warning,
-                            message,
-                            Some(major),
-                            format!("elsewhere \"{major}\""),
-                            Some(label),
-                        )
-                    })
-                })
-            };
-            out.extend(finding);
-        }
     }
-    for n in near {
-        let form = names.form(n.form);
-        let pack = &packs[form.pack];
-        let entity = &pack.entities[form.entity];
-        let rule = RuleId::new(&pack.id, &entity.id);
-        // Suggest the nearest form; but where the document's language has a house style
-        // (of as many words), suggest that, so the fix does not itself depart from it; and
-        // never suggest a wrong form.
-        let same_words = |p: &String| p.split_whitespace().count() == form.words();
-        let suggestion = match entity.preferred.get(&doc.lang).filter(|p| same_words(p)) {
-            Some(pref) => pref.as_str(),
-            None if form.role == FormRole::Wrong => {
-                fallback_fix(entity, doc.lang).unwrap_or(&form.text)
-            }
-            None => form.text.as_str(),
-        };
-        let written = &doc.text[n.range.clone()];
-        let u = Use {
-            range: n.range.clone(),
-            form: written,
-            role: FormRole::Variant,
-            known: &form.text,
-        };
-        let grammar = Grammar { entity, apostrophe };
-        // The message names the form the text is nearest to; the fix may be the house
-        // style of that name instead.
-        let nearest = if form.role == FormRole::Wrong {
-            suggestion
+}
+
+/// The wrong-spelling, house-style and inconsistency findings of one entity's uses.
+fn entity_findings(
+    doc: &Document,
+    pack: &Pack,
+    e: usize,
+    uses: &[Use<'_>],
+    apostrophe: char,
+) -> Vec<Diagnostic> {
+    let lang = doc.lang;
+    let entity = &pack.entities[e];
+    let grammar = Grammar { entity, apostrophe };
+    let rule = RuleId::new(&pack.id, &entity.id);
+    let preferred = entity.preferred.get(&lang);
+    let most_used = most_used(uses);
+    let mut out = Vec::new();
+    for u in uses {
+        let finding = if u.role == FormRole::Wrong {
+            Some(wrong_form_finding(
+                doc, grammar, u, &rule, preferred, most_used,
+            ))
+        } else if let Some(pref) = preferred {
+            (u.form != pref).then(|| house_style_finding(doc, grammar, u, &rule, pref))
         } else {
-            form.text.as_str()
+            most_used.and_then(|(major, first)| {
+                (u.form != major)
+                    .then(|| inconsistent_finding(doc, grammar, u, &rule, major, first))
+            })
         };
-        let message = format!("\"{written}\" looks like a misspelling of \"{nearest}\"");
-        let label = if suggestion == nearest {
-            format!("did you mean \"{suggestion}\"? ({rule})")
-        } else {
-            format!("did you mean \"{nearest}\"? house style: \"{suggestion}\" ({rule})")
-        };
-        out.push(make(
-            doc,
-            grammar,
-            &u,
-            &rule,
-            Kind::SpellingNearMiss,
-            Severity::Warning,
-            message,
-            Some(suggestion),
-            label,
-            None,
-        ));
+        out.extend(finding);
     }
     out
+}
+
+/// A use of a form the pack marks wrong: fixed to the house style, else the accepted
+/// form used most, else a fallback.
+fn wrong_form_finding(
+    doc: &Document,
+    grammar: Grammar<'_>,
+    u: &Use<'_>,
+    rule: &RuleId,
+    preferred: Option<&String>,
+    most_used: Option<(&str, &std::ops::Range<usize>)>,
+) -> Diagnostic {
+    let lang = doc.lang;
+    let entity = grammar.entity;
+    let fix = preferred
+        .map(String::as_str)
+        .or(most_used.map(|(f, _)| f))
+        .or_else(|| fallback_fix(entity, lang));
+    let message = match fix {
+        Some(fix) => format!(
+            "\"{}\" is a wrong spelling of {}; write \"{fix}\"",
+            u.form,
+            entity.display_name(lang)
+        ),
+        None => format!(
+            "\"{}\" is a wrong spelling of {}",
+            u.form,
+            entity.display_name(lang)
+        ),
+    };
+    make(
+        doc,
+        grammar,
+        u,
+        rule,
+        Kind::SpellingWrong,
+        Severity::Error,
+        message,
+        fix,
+        "wrong spelling".into(),
+        None,
+    )
+}
+
+/// A use of an accepted form other than the language's house style `pref`.
+fn house_style_finding(
+    doc: &Document,
+    grammar: Grammar<'_>,
+    u: &Use<'_>,
+    rule: &RuleId,
+    pref: &str,
+) -> Diagnostic {
+    let lang = doc.lang;
+    let message = format!(
+        "\"{}\" departs from the {} house style \"{pref}\"",
+        u.form,
+        lang.name()
+    );
+    let label = format!("{} style: \"{pref}\"", lang.name());
+    make(
+        doc,
+        grammar,
+        u,
+        rule,
+        Kind::SpellingStyle,
+        Severity::Warning,
+        message,
+        Some(pref),
+        label,
+        None,
+    )
+}
+
+/// A use of an accepted form other than `major`, the one the document uses most (first
+/// at `first`).
+fn inconsistent_finding(
+    doc: &Document,
+    grammar: Grammar<'_>,
+    u: &Use<'_>,
+    rule: &RuleId,
+    major: &str,
+    first: &std::ops::Range<usize>,
+) -> Diagnostic {
+    let message = format!(
+        "\"{}\" is spelt \"{major}\" elsewhere in this document",
+        u.form
+    );
+    let label = (
+        first.clone(),
+        format!("\"{major}\" is the spelling used most"),
+    );
+    make(
+        doc,
+        grammar,
+        u,
+        rule,
+        Kind::SpellingInconsistent,
+        Severity::Warning,
+        message,
+        Some(major),
+        format!("elsewhere \"{major}\""),
+        Some(label),
+    )
+}
+
+/// The finding for one near-miss of a known form.
+fn near_miss_finding(
+    doc: &Document,
+    packs: &[Pack],
+    names: &Names,
+    n: &NearMiss,
+    apostrophe: char,
+) -> Diagnostic {
+    let form = names.form(n.form);
+    let pack = &packs[form.pack];
+    let entity = &pack.entities[form.entity];
+    let rule = RuleId::new(&pack.id, &entity.id);
+    // Suggest the nearest form; but where the document's language has a house style
+    // (of as many words), suggest that, so the fix does not itself depart from it; and
+    // never suggest a wrong form.
+    let same_words = |p: &String| p.split_whitespace().count() == form.words();
+    let suggestion = match entity.preferred.get(&doc.lang).filter(|p| same_words(p)) {
+        Some(pref) => pref.as_str(),
+        None if form.role == FormRole::Wrong => {
+            fallback_fix(entity, doc.lang).unwrap_or(&form.text)
+        }
+        None => form.text.as_str(),
+    };
+    let written = &doc.text[n.range.clone()];
+    let u = Use {
+        range: n.range.clone(),
+        form: written,
+        role: FormRole::Variant,
+        known: &form.text,
+    };
+    let grammar = Grammar { entity, apostrophe };
+    // The message names the form the text is nearest to; the fix may be the house
+    // style of that name instead.
+    let nearest = if form.role == FormRole::Wrong {
+        suggestion
+    } else {
+        form.text.as_str()
+    };
+    let message = format!("\"{written}\" looks like a misspelling of \"{nearest}\"");
+    let label = if suggestion == nearest {
+        format!("did you mean \"{suggestion}\"? ({rule})")
+    } else {
+        format!("did you mean \"{nearest}\"? house style: \"{suggestion}\" ({rule})")
+    };
+    make(
+        doc,
+        grammar,
+        &u,
+        &rule,
+        Kind::SpellingNearMiss,
+        Severity::Warning,
+        message,
+        Some(suggestion),
+        label,
+        None,
+    )
 }
 
 /// The accepted form the document uses most (ties: the first used), with its first use.

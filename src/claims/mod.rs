@@ -134,6 +134,26 @@ struct AnchorIndex {
     regex_rules: Vec<usize>,
 }
 
+impl AnchorIndex {
+    /// Files pattern `id` under its anchor.
+    fn add(&mut self, id: usize, anchor: Anchor) {
+        match anchor {
+            Anchor::Word(w) => self.by_word.entry(w).or_default().push(id),
+            Anchor::Entity(keys) => {
+                for e in keys {
+                    self.by_entity.entry(e).or_default().push(id);
+                }
+            }
+            Anchor::Words(ws) => {
+                for w in ws {
+                    self.by_word.entry(w).or_default().push(id);
+                }
+            }
+            Anchor::None => self.unanchored.push(id),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Claims {
     pub rules: Vec<CompiledRule>,
@@ -182,20 +202,7 @@ impl<'a> DocTokens<'a> {
             tokens::tokenize_into(text, s.clone(), &mut tokens);
             spans.push((s.clone(), first..tokens.len()));
         }
-        // A blank line between two sentences starts a paragraph.
-        let mut paragraph_starts = Vec::with_capacity(sentences.len());
-        for (i, s) in sentences.iter().enumerate() {
-            let new_paragraph = i == 0
-                || text
-                    .get(sentences[i - 1].end..s.start)
-                    .is_none_or(|between| between.matches('\n').count() >= 2);
-            let start = if new_paragraph {
-                s.start
-            } else {
-                paragraph_starts.last().copied().unwrap_or(s.start)
-            };
-            paragraph_starts.push(start);
-        }
+        let paragraph_starts = paragraph_starts(text, sentences);
         let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
         let mut mention_starts: HashMap<EntityKey, Vec<usize>> = HashMap::new();
         let mut mentioned = HashSet::new();
@@ -229,6 +236,25 @@ impl<'a> DocTokens<'a> {
             readings: RefCell::new(HashMap::new()),
         }
     }
+}
+
+/// Per sentence, the first byte of its paragraph: a blank line between two sentences
+/// starts a paragraph.
+fn paragraph_starts(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(sentences.len());
+    for (i, s) in sentences.iter().enumerate() {
+        let new_paragraph = i == 0
+            || text
+                .get(sentences[i - 1].end..s.start)
+                .is_none_or(|between| between.matches('\n').count() >= 2);
+        let start = if new_paragraph {
+            s.start
+        } else {
+            starts.last().copied().unwrap_or(s.start)
+        };
+        starts.push(start);
+    }
+    starts
 }
 
 /// The instances found in a document, and how many patterns were tried on its sentences.
@@ -270,40 +296,7 @@ impl Claims {
                         }
                     }
                 }
-                for (&lang, list) in &claim.patterns {
-                    for source in list {
-                        match compile_pattern(packs, p, &source.value) {
-                            Ok((steps, cues, vetoes, within)) => {
-                                let id = claims.patterns.len();
-                                let index = claims.index.entry(lang).or_default();
-                                match anchor(&steps, &cues) {
-                                    Anchor::Word(w) => index.by_word.entry(w).or_default().push(id),
-                                    Anchor::Entity(keys) => {
-                                        for e in keys {
-                                            index.by_entity.entry(e).or_default().push(id);
-                                        }
-                                    }
-                                    Anchor::Words(ws) => {
-                                        for w in ws {
-                                            index.by_word.entry(w).or_default().push(id);
-                                        }
-                                    }
-                                    Anchor::None => index.unanchored.push(id),
-                                }
-                                claims.patterns.push(CompiledPattern {
-                                    rule,
-                                    steps,
-                                    cues,
-                                    vetoes,
-                                    within,
-                                });
-                            }
-                            Err(message) => {
-                                problems.push((p, pattern_problem(source.span.clone(), message)))
-                            }
-                        }
-                    }
-                }
+                claims.add_patterns(packs, p, rule, claim, &mut problems);
                 for (&lang, r) in &claim.regex {
                     if let Ok(re) = Regex::new(&r.value) {
                         compiled.regex.push((lang, re));
@@ -325,6 +318,39 @@ impl Claims {
             Ok(claims)
         } else {
             Err(problems)
+        }
+    }
+
+    /// Compiles the patterns of `claim` (rule number `rule`, of pack `p`) and indexes
+    /// each under its anchor.
+    fn add_patterns(
+        &mut self,
+        packs: &[Pack],
+        p: usize,
+        rule: usize,
+        claim: &crate::pack::ClaimRule,
+        problems: &mut Vec<(usize, Problem)>,
+    ) {
+        for (&lang, list) in &claim.patterns {
+            for source in list {
+                match compile_pattern(packs, p, &source.value) {
+                    Ok((steps, cues, vetoes, within)) => {
+                        let id = self.patterns.len();
+                        let index = self.index.entry(lang).or_default();
+                        index.add(id, anchor(&steps, &cues));
+                        self.patterns.push(CompiledPattern {
+                            rule,
+                            steps,
+                            cues,
+                            vetoes,
+                            within,
+                        });
+                    }
+                    Err(message) => {
+                        problems.push((p, pattern_problem(source.span.clone(), message)))
+                    }
+                }
+            }
         }
     }
 
@@ -428,54 +454,33 @@ impl Claims {
                 continue;
             }
             // Once per rule and sentence: a context costs a pass over the sentence.
-            let context_ok = *context.entry(c.rule).or_insert_with(|| {
-                self.rules[c.rule].context.iter().all(|steps| {
-                    let mut failures = Failures::new(toks.clone());
-                    (toks.start..toks.end).any(|s| {
-                        doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
-                            .is_some()
-                    })
-                })
-            });
+            let context_ok = *context
+                .entry(c.rule)
+                .or_insert_with(|| self.context_holds(c.rule, doc, toks, bytes));
             if context_ok {
                 spans.insert(c.tokens.start, (c.tokens.end, chosen.len()));
                 chosen.push(c);
             }
         }
-        // Order-free cues may serve two figures of one sentence: if their readings
-        // disagree, nothing says which one the cues are about. Per rule and kind of
-        // reading, the lowest upper bound and the highest lower bound tell, in linear
-        // time, whether some other reading is disjoint from a given one.
-        let mut extremes: HashMap<(usize, u8), Extremes> = HashMap::new();
-        let readings: Vec<Option<(u8, Interval)>> = chosen
-            .iter()
-            .map(|c| {
-                c.instance
-                    .value
-                    .as_ref()
-                    .filter(|_| c.order_free)
-                    .map(comparable_reading)
-            })
-            .collect();
-        for (i, reading) in readings.iter().enumerate() {
-            if let Some((kind, interval)) = reading {
-                extremes
-                    .entry((chosen[i].rule, *kind))
-                    .or_default()
-                    .add(i, *interval);
-            }
-        }
-        for (i, reading) in readings.iter().enumerate() {
-            if let Some((kind, interval)) = reading {
-                let disjoint = extremes
-                    .get(&(chosen[i].rule, *kind))
-                    .and_then(|e| e.disagreeing(interval));
-                if disjoint.is_some() {
-                    chosen[i].instance.ambiguous = true;
-                }
-            }
-        }
+        mark_disagreeing_order_free(&mut chosen);
         chosen.into_iter().map(|c| c.instance).collect()
+    }
+
+    /// Whether every context pattern of `rule` matches somewhere in the sentence.
+    fn context_holds(
+        &self,
+        rule: usize,
+        doc: &DocTokens<'_>,
+        toks: &Range<usize>,
+        bytes: &Range<usize>,
+    ) -> bool {
+        self.rules[rule].context.iter().all(|steps| {
+            let mut failures = Failures::new(toks.clone());
+            (toks.start..toks.end).any(|s| {
+                doc.match_steps(steps, s, toks.end, bytes.end, &mut failures)
+                    .is_some()
+            })
+        })
     }
 
     /// Matches of the language's regexes in one sentence, as token spans for overlap.
@@ -599,6 +604,42 @@ fn anchor(steps: &[Step], cues: &[Cue]) -> Anchor {
         }
     }
     best.1
+}
+
+/// Order-free cues may serve two figures of one sentence: if their readings disagree,
+/// nothing says which one the cues are about, and both are ambiguous. Per rule and kind
+/// of reading, the lowest upper bound and the highest lower bound tell, in linear time,
+/// whether some other reading is disjoint from a given one.
+fn mark_disagreeing_order_free(chosen: &mut [Candidate]) {
+    let mut extremes: HashMap<(usize, u8), Extremes> = HashMap::new();
+    let readings: Vec<Option<(u8, Interval)>> = chosen
+        .iter()
+        .map(|c| {
+            c.instance
+                .value
+                .as_ref()
+                .filter(|_| c.order_free)
+                .map(comparable_reading)
+        })
+        .collect();
+    for (i, reading) in readings.iter().enumerate() {
+        if let Some((kind, interval)) = reading {
+            extremes
+                .entry((chosen[i].rule, *kind))
+                .or_default()
+                .add(i, *interval);
+        }
+    }
+    for (i, reading) in readings.iter().enumerate() {
+        if let Some((kind, interval)) = reading {
+            let disjoint = extremes
+                .get(&(chosen[i].rule, *kind))
+                .and_then(|e| e.disagreeing(interval));
+            if disjoint.is_some() {
+                chosen[i].instance.ambiguous = true;
+            }
+        }
+    }
 }
 
 fn pattern_problem(span: Range<usize>, message: String) -> Problem {
@@ -831,31 +872,7 @@ impl DocTokens<'_> {
                     None
                 }
             }),
-            Step::Gap => {
-                // The shortest gap that lets the rest match. A gap failing at `next` fails
-                // at every later token too, so the walk stops at the first known failure
-                // and marks every token it passed.
-                let mut found = None;
-                let mut next = at;
-                while next <= end {
-                    if next > at && failures.contains(&(steps.len(), next)) {
-                        break;
-                    }
-                    if let Some((after, capture, gaps)) =
-                        self.match_steps(rest, next, end, end_byte, failures)
-                    {
-                        found = Some((after, capture, gaps + (next - at)));
-                        break;
-                    }
-                    next += 1;
-                }
-                if found.is_none() {
-                    for passed in at..next.min(end + 1) {
-                        failures.insert((steps.len(), passed));
-                    }
-                }
-                found
-            }
+            Step::Gap => self.match_gap(steps, at, end, end_byte, failures),
             Step::Entity(keys) => {
                 let start = self.tokens[..end].get(at)?.range.start;
                 self.names
@@ -867,30 +884,78 @@ impl DocTokens<'_> {
                         self.match_steps(rest, next, end, end_byte, failures)
                     })
             }
-            Step::Slot(slot) => {
-                let start = self.tokens[..end].get(at)?.range.start;
-                let input = self.text.get(start..end_byte)?;
-                let readings = self.readings_at(*slot, at, input);
-                readings.iter().find_map(|&(len, value)| {
-                    let stop = start + input[..len].trim_end().len();
-                    let next = self.token_after(at, end, stop)?;
-                    if let Asserted::Quantity(q) = &value {
-                        let names_unit = rest.first().is_some_and(|s| self.step_fits(s, next, end));
-                        let tokens = &self.tokens[..end];
-                        let at_next = (at, next);
-                        if !counts::is_count(tokens, self.text, self.lang, at_next, q, names_unit) {
-                            return None;
-                        }
-                    }
-                    let (after, _, gaps) = self.match_steps(rest, next, end, end_byte, failures)?;
-                    Some((after, Some((start..stop, value)), gaps))
-                })
-            }
+            Step::Slot(slot) => self.match_slot(*slot, rest, at, end, end_byte, failures),
         };
         if memoised && found.is_none() {
             failures.insert((steps.len(), at));
         }
         found
+    }
+
+    /// Matches `steps`, which begin with a gap, from token `at`: the shortest gap that
+    /// lets the rest match.
+    fn match_gap(
+        &self,
+        steps: &[Step],
+        at: usize,
+        end: usize,
+        end_byte: usize,
+        failures: &mut Failures,
+    ) -> Option<Matched> {
+        let rest = &steps[1..];
+        // A gap failing at `next` fails at every later token too, so the walk stops at the
+        // first known failure and marks every token it passed.
+        let mut found = None;
+        let mut next = at;
+        while next <= end {
+            if next > at && failures.contains(&(steps.len(), next)) {
+                break;
+            }
+            if let Some((after, capture, gaps)) =
+                self.match_steps(rest, next, end, end_byte, failures)
+            {
+                found = Some((after, capture, gaps + (next - at)));
+                break;
+            }
+            next += 1;
+        }
+        if found.is_none() {
+            for passed in at..next.min(end + 1) {
+                failures.insert((steps.len(), passed));
+            }
+        }
+        found
+    }
+
+    /// Matches `slot` at token `at`, then `rest`: the first reading of the expression
+    /// there (longest first) that is a count where a quantity is wanted and lets the
+    /// rest match.
+    fn match_slot(
+        &self,
+        slot: Slot,
+        rest: &[Step],
+        at: usize,
+        end: usize,
+        end_byte: usize,
+        failures: &mut Failures,
+    ) -> Option<Matched> {
+        let start = self.tokens[..end].get(at)?.range.start;
+        let input = self.text.get(start..end_byte)?;
+        let readings = self.readings_at(slot, at, input);
+        readings.iter().find_map(|&(len, value)| {
+            let stop = start + input[..len].trim_end().len();
+            let next = self.token_after(at, end, stop)?;
+            if let Asserted::Quantity(q) = &value {
+                let names_unit = rest.first().is_some_and(|s| self.step_fits(s, next, end));
+                let tokens = &self.tokens[..end];
+                let at_next = (at, next);
+                if !counts::is_count(tokens, self.text, self.lang, at_next, q, names_unit) {
+                    return None;
+                }
+            }
+            let (after, _, gaps) = self.match_steps(rest, next, end, end_byte, failures)?;
+            Some((after, Some((start..stop, value)), gaps))
+        })
     }
 
     /// The readings of `slot` at token `at` (whose text to the sentence's end is

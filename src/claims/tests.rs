@@ -126,85 +126,86 @@ fn correct_claims_have_no_finding() {
     }
 }
 
+/// A wrong statement of each claim: (language, text, finding kind, text under its span).
+const WRONG_CLAIMS: &[(Lang, &str, Kind, &str)] = &[
+    (
+        Lang::Fr,
+        "Varenko dirige la Valdorie depuis 2008.",
+        Kind::ClaimSince,
+        "2008",
+    ),
+    (
+        Lang::Fr,
+        "Varenko dirige ce pays depuis plus de quarante ans.",
+        Kind::ClaimSince,
+        "plus de quarante ans",
+    ),
+    (
+        Lang::Fr,
+        "Varenco, qui gouverne depuis 12 ans, a parlé.",
+        Kind::ClaimSince,
+        "12 ans",
+    ),
+    (
+        Lang::En,
+        "Varenko has ruled Valdoria since 2010.",
+        Kind::ClaimSince,
+        "2010",
+    ),
+    (
+        Lang::En,
+        "Varenko has led the country for more than three decades.",
+        Kind::ClaimSince,
+        "more than three decades",
+    ),
+    (
+        Lang::Fr,
+        "La Valdorie a libéré 120 détenus depuis l'amnistie.",
+        Kind::ClaimValue,
+        "120",
+    ),
+    (
+        Lang::Fr,
+        "La Valdorie a libéré des dizaines de détenus depuis l'amnistie.",
+        Kind::ClaimValue,
+        "des dizaines",
+    ),
+    (
+        Lang::Fr,
+        "La Valdorie a libéré moins de deux cents détenus depuis l'amnistie.",
+        Kind::ClaimValue,
+        "moins de deux cents",
+    ),
+    (
+        Lang::En,
+        "Valdoria has freed about 150 detainees since the amnesty.",
+        Kind::ClaimValue,
+        "about 150",
+    ),
+    (
+        Lang::En,
+        "Valdoria has freed fifty prisoners since the amnesty.",
+        Kind::ClaimValue,
+        "fifty",
+    ),
+    (
+        Lang::Fr,
+        "Le barrage d'Orlen a été inauguré le 2 mai 2018.",
+        Kind::ClaimDate,
+        "2 mai 2018",
+    ),
+    (
+        Lang::En,
+        "The Orlen dam was opened on June 2, 2019.",
+        Kind::ClaimDate,
+        "June 2, 2019",
+    ),
+];
+
 #[test]
 fn wrong_claims_have_exactly_one_finding() {
     let engine = engine();
-    let since = Kind::ClaimSince;
-    let cases = [
-        (
-            Lang::Fr,
-            "Varenko dirige la Valdorie depuis 2008.",
-            since,
-            "2008",
-        ),
-        (
-            Lang::Fr,
-            "Varenko dirige ce pays depuis plus de quarante ans.",
-            since,
-            "plus de quarante ans",
-        ),
-        (
-            Lang::Fr,
-            "Varenco, qui gouverne depuis 12 ans, a parlé.",
-            since,
-            "12 ans",
-        ),
-        (
-            Lang::En,
-            "Varenko has ruled Valdoria since 2010.",
-            since,
-            "2010",
-        ),
-        (
-            Lang::En,
-            "Varenko has led the country for more than three decades.",
-            since,
-            "more than three decades",
-        ),
-        (
-            Lang::Fr,
-            "La Valdorie a libéré 120 détenus depuis l'amnistie.",
-            Kind::ClaimValue,
-            "120",
-        ),
-        (
-            Lang::Fr,
-            "La Valdorie a libéré des dizaines de détenus depuis l'amnistie.",
-            Kind::ClaimValue,
-            "des dizaines",
-        ),
-        (
-            Lang::Fr,
-            "La Valdorie a libéré moins de deux cents détenus depuis l'amnistie.",
-            Kind::ClaimValue,
-            "moins de deux cents",
-        ),
-        (
-            Lang::En,
-            "Valdoria has freed about 150 detainees since the amnesty.",
-            Kind::ClaimValue,
-            "about 150",
-        ),
-        (
-            Lang::En,
-            "Valdoria has freed fifty prisoners since the amnesty.",
-            Kind::ClaimValue,
-            "fifty",
-        ),
-        (
-            Lang::Fr,
-            "Le barrage d'Orlen a été inauguré le 2 mai 2018.",
-            Kind::ClaimDate,
-            "2 mai 2018",
-        ),
-        (
-            Lang::En,
-            "The Orlen dam was opened on June 2, 2019.",
-            Kind::ClaimDate,
-            "June 2, 2019",
-        ),
-    ];
-    for (lang, text, kind, expr) in cases {
+    for &(lang, text, kind, expr) in WRONG_CLAIMS {
         let found = claims(&engine, text, lang, AT);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         assert_eq!((found[0].0, found[0].2.as_str()), (kind, expr), "{text}");
@@ -452,131 +453,132 @@ fn readings_engine() -> Engine {
     Engine::new(vec![pack]).expect("the readings pack compiles")
 }
 
-/// (text, rule, figure flagged or "" for no finding of any claim rule)
+/// (language, text, figure flagged or "" for no finding of any claim rule)
+const FIGURE_READINGS: &[(Lang, &str, &str)] = &[
+    // The figure nearest the cue words, not the leftmost.
+    (
+        Lang::En,
+        "Nine of those released were taken to Lithuania, and 114 to Orlen.",
+        "",
+    ),
+    (
+        Lang::En,
+        "Nine of those released were taken to Lithuania, and 104 to Orlen.",
+        "104",
+    ),
+    // A year is no count.
+    (
+        Lang::En,
+        "Kalesnikava, jailed in 2020, was among those bused to Orlen.",
+        "",
+    ),
+    // Rounding: "neuf millions" stands for [8.5 M, 9.5 M].
+    (
+        Lang::Fr,
+        "La Valdorie compte neuf millions d'habitants.",
+        "",
+    ),
+    (Lang::Fr, "La Valdorie compte 9 millions d'habitants.", ""),
+    (
+        Lang::Fr,
+        "La Valdorie compte 8,5 millions d'habitants.",
+        "8,5 millions",
+    ),
+    (
+        Lang::Fr,
+        "La Valdorie compte 8 500 000 d'habitants.",
+        "8 500 000",
+    ),
+    (Lang::En, "Valdoria has a population of nine million.", ""),
+    (
+        Lang::En,
+        "Valdoria has a population of 12 million.",
+        "12 million",
+    ),
+    // ʼ (U+02BC) is an apostrophe: "plus dʼun millier" is a figure.
+    (
+        Lang::Fr,
+        "Plus dʼun millier de détenus restent en prison.",
+        "",
+    ),
+    (
+        Lang::Fr,
+        "Près dʼune centaine de détenus restent en prison.",
+        "Près dʼune centaine",
+    ),
+    // Two figures the cues could both serve, that disagree: unknown, no finding.
+    (
+        Lang::En,
+        "Some 500 prisoners and 1,200 prisoners still wait.",
+        "",
+    ),
+    // An age, a prison term, a percentage, money: no count.
+    (Lang::Fr, "Un homme de 69 ans est toujours détenu.", ""),
+    (
+        Lang::En,
+        "He was sentenced to 10 years and 12 prisoners remain jailed.",
+        "12",
+    ),
+    // Order-free tenure: fronted, possessive, subject named earlier.
+    (
+        Lang::Fr,
+        "Au pouvoir depuis plus de vingt ans, Varenko a parlé.",
+        "",
+    ),
+    (
+        Lang::Fr,
+        "Au pouvoir depuis plus de trente ans, Varenko a parlé.",
+        "plus de trente ans",
+    ),
+    (
+        Lang::En,
+        "It was a rare gesture in Varenko's 22-year rule.",
+        "",
+    ),
+    (
+        Lang::En,
+        "It was a rare gesture in Varenko's 12-year rule.",
+        "12-year",
+    ),
+    (
+        Lang::En,
+        "Varenko met the envoy. He has been in charge since 2003.",
+        "",
+    ),
+    (
+        Lang::En,
+        "Varenko met the envoy. He has been in charge since 2013.",
+        "2013",
+    ),
+    // No stand-in, or a new paragraph: the subject is not carried over.
+    (
+        Lang::En,
+        "Varenko met the envoy. The bank has been in charge since 2013.",
+        "",
+    ),
+    (
+        Lang::En,
+        "Varenko met the envoy.\n\nHe has been in charge since 2013.",
+        "",
+    ),
+    // A cue across a comma belongs to another clause.
+    (
+        Lang::Fr,
+        "Varenko, qui dirige le pays, a libéré Orsk, détenu depuis 2021.",
+        "",
+    ),
+];
+
 #[test]
 fn the_figure_read_is_the_right_one_or_none() {
     let engine = readings_engine();
-    let table: &[(Lang, &str, &str)] = &[
-        // The figure nearest the cue words, not the leftmost.
-        (
-            Lang::En,
-            "Nine of those released were taken to Lithuania, and 114 to Orlen.",
-            "",
-        ),
-        (
-            Lang::En,
-            "Nine of those released were taken to Lithuania, and 104 to Orlen.",
-            "104",
-        ),
-        // A year is no count.
-        (
-            Lang::En,
-            "Kalesnikava, jailed in 2020, was among those bused to Orlen.",
-            "",
-        ),
-        // Rounding: "neuf millions" stands for [8.5 M, 9.5 M].
-        (
-            Lang::Fr,
-            "La Valdorie compte neuf millions d'habitants.",
-            "",
-        ),
-        (Lang::Fr, "La Valdorie compte 9 millions d'habitants.", ""),
-        (
-            Lang::Fr,
-            "La Valdorie compte 8,5 millions d'habitants.",
-            "8,5 millions",
-        ),
-        (
-            Lang::Fr,
-            "La Valdorie compte 8 500 000 d'habitants.",
-            "8 500 000",
-        ),
-        (Lang::En, "Valdoria has a population of nine million.", ""),
-        (
-            Lang::En,
-            "Valdoria has a population of 12 million.",
-            "12 million",
-        ),
-        // ʼ (U+02BC) is an apostrophe: "plus dʼun millier" is a figure.
-        (
-            Lang::Fr,
-            "Plus dʼun millier de détenus restent en prison.",
-            "",
-        ),
-        (
-            Lang::Fr,
-            "Près dʼune centaine de détenus restent en prison.",
-            "Près dʼune centaine",
-        ),
-        // Two figures the cues could both serve, that disagree: unknown, no finding.
-        (
-            Lang::En,
-            "Some 500 prisoners and 1,200 prisoners still wait.",
-            "",
-        ),
-        // An age, a prison term, a percentage, money: no count.
-        (Lang::Fr, "Un homme de 69 ans est toujours détenu.", ""),
-        (
-            Lang::En,
-            "He was sentenced to 10 years and 12 prisoners remain jailed.",
-            "12",
-        ),
-        // Order-free tenure: fronted, possessive, subject named earlier.
-        (
-            Lang::Fr,
-            "Au pouvoir depuis plus de vingt ans, Varenko a parlé.",
-            "",
-        ),
-        (
-            Lang::Fr,
-            "Au pouvoir depuis plus de trente ans, Varenko a parlé.",
-            "plus de trente ans",
-        ),
-        (
-            Lang::En,
-            "It was a rare gesture in Varenko's 22-year rule.",
-            "",
-        ),
-        (
-            Lang::En,
-            "It was a rare gesture in Varenko's 12-year rule.",
-            "12-year",
-        ),
-        (
-            Lang::En,
-            "Varenko met the envoy. He has been in charge since 2003.",
-            "",
-        ),
-        (
-            Lang::En,
-            "Varenko met the envoy. He has been in charge since 2013.",
-            "2013",
-        ),
-        // No stand-in, or a new paragraph: the subject is not carried over.
-        (
-            Lang::En,
-            "Varenko met the envoy. The bank has been in charge since 2013.",
-            "",
-        ),
-        (
-            Lang::En,
-            "Varenko met the envoy.\n\nHe has been in charge since 2013.",
-            "",
-        ),
-        // A cue across a comma belongs to another clause.
-        (
-            Lang::Fr,
-            "Varenko, qui dirige le pays, a libéré Orsk, détenu depuis 2021.",
-            "",
-        ),
-    ];
-    for (lang, text, figure) in table {
-        let found = claims(&engine, text, *lang, AT);
+    for &(lang, text, figure) in FIGURE_READINGS {
+        let found = claims(&engine, text, lang, AT);
         if figure.is_empty() {
             assert_eq!(found, vec![], "{text}");
         } else {
             assert_eq!(found.len(), 1, "{text}: {found:?}");
-            assert_eq!(found[0].2, *figure, "{text}");
+            assert_eq!(found[0].2, figure, "{text}");
         }
     }
 }

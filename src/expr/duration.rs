@@ -169,21 +169,7 @@ pub(super) fn durations(s: &str, lang: Lang) -> Vec<Parsed<Duration>> {
         });
     }
     // "un quart de siècle", "half a century": fractions of a century, in years.
-    let fractions: &[(&str, f64)] = match lang {
-        Lang::Fr => &[
-            ("un quart de siecle", 25.0),
-            ("un demi-siecle", 50.0),
-            ("un demi siecle", 50.0),
-        ],
-        Lang::En => &[
-            ("a quarter of a century", 25.0),
-            ("a quarter century", 25.0),
-            ("a quarter-century", 25.0),
-            ("half a century", 50.0),
-            ("a half century", 50.0),
-            ("a half-century", 50.0),
-        ],
-    };
+    let fractions = century_fractions(lang);
     qualifier_prefixes(s, lang, &mut |qualifier, p| {
         for &(phrase, years) in fractions {
             if let Some(e) = phrase_words_end(s, p, phrase, lang) {
@@ -223,6 +209,25 @@ pub(super) fn durations(s: &str, lang: Lang) -> Vec<Parsed<Duration>> {
     }
     super::longest_first(&mut out);
     out
+}
+
+/// Fractions of a century as `lang` writes them (accents folded), in years.
+fn century_fractions(lang: Lang) -> &'static [(&'static str, f64)] {
+    match lang {
+        Lang::Fr => &[
+            ("un quart de siecle", 25.0),
+            ("un demi-siecle", 50.0),
+            ("un demi siecle", 50.0),
+        ],
+        Lang::En => &[
+            ("a quarter of a century", 25.0),
+            ("a quarter century", 25.0),
+            ("a quarter-century", 25.0),
+            ("half a century", 50.0),
+            ("a half century", 50.0),
+            ("a half-century", 50.0),
+        ],
+    }
 }
 
 #[cfg(test)]

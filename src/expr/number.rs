@@ -97,25 +97,7 @@ fn scaled(
     found: &mut impl FnMut(Num),
 ) {
     let Some(p) = ws1(s, end) else { return };
-    let scales: &[(&str, f64)] = match lang {
-        Lang::Fr => &[
-            ("million", 1e6),
-            ("millions", 1e6),
-            ("milliard", 1e9),
-            ("milliards", 1e9),
-            ("billion", 1e12),
-            ("billions", 1e12),
-        ],
-        Lang::En => &[
-            ("thousand", 1e3),
-            ("million", 1e6),
-            ("millions", 1e6),
-            ("billion", 1e9),
-            ("billions", 1e9),
-            ("trillion", 1e12),
-            ("trillions", 1e12),
-        ],
-    };
+    let scales = scale_words(lang);
     if let Some((factor, e)) = lookup(s, p, scales).filter(|&(_, e)| at_boundary(s, e)) {
         // factor / 10^decimals rather than × 0.1…: exact for "9,5 millions"
         let unit = if in_words {
@@ -131,26 +113,7 @@ fn scaled(
             rounding: Some(unit),
         });
     }
-    let nouns: &[(&str, f64)] = match lang {
-        Lang::Fr => &[
-            ("huitaine", 8.0),
-            ("dizaine", 10.0),
-            ("dizaines", 10.0),
-            ("douzaine", 12.0),
-            ("douzaines", 12.0),
-            ("quinzaine", 15.0),
-            ("vingtaine", 20.0),
-            ("trentaine", 30.0),
-            ("quarantaine", 40.0),
-            ("cinquantaine", 50.0),
-            ("soixantaine", 60.0),
-            ("centaine", 100.0),
-            ("centaines", 100.0),
-            ("millier", 1e3),
-            ("milliers", 1e3),
-        ],
-        Lang::En => &[("dozen", 12.0)],
-    };
+    let nouns = approximate_nouns(lang);
     let Some((unit, e)) = lookup(s, p, nouns).filter(|&(_, e)| at_boundary(s, e)) else {
         return;
     };
@@ -177,6 +140,53 @@ fn scaled(
                 }
             }
         }
+    }
+}
+
+/// The scale words of `lang` ("millions") with their factors.
+fn scale_words(lang: Lang) -> &'static [(&'static str, f64)] {
+    match lang {
+        Lang::Fr => &[
+            ("million", 1e6),
+            ("millions", 1e6),
+            ("milliard", 1e9),
+            ("milliards", 1e9),
+            ("billion", 1e12),
+            ("billions", 1e12),
+        ],
+        Lang::En => &[
+            ("thousand", 1e3),
+            ("million", 1e6),
+            ("millions", 1e6),
+            ("billion", 1e9),
+            ("billions", 1e9),
+            ("trillion", 1e12),
+            ("trillions", 1e12),
+        ],
+    }
+}
+
+/// The approximate nouns of `lang` ("une dizaine", "a dozen") with their values.
+fn approximate_nouns(lang: Lang) -> &'static [(&'static str, f64)] {
+    match lang {
+        Lang::Fr => &[
+            ("huitaine", 8.0),
+            ("dizaine", 10.0),
+            ("dizaines", 10.0),
+            ("douzaine", 12.0),
+            ("douzaines", 12.0),
+            ("quinzaine", 15.0),
+            ("vingtaine", 20.0),
+            ("trentaine", 30.0),
+            ("quarantaine", 40.0),
+            ("cinquantaine", 50.0),
+            ("soixantaine", 60.0),
+            ("centaine", 100.0),
+            ("centaines", 100.0),
+            ("millier", 1e3),
+            ("milliers", 1e3),
+        ],
+        Lang::En => &[("dozen", 12.0)],
     }
 }
 

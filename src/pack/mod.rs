@@ -196,25 +196,7 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     let doc = toml_reader::parse(source).map_err(|p| vec![*p])?;
     let mut problems = Vec::new();
     let mut root = TableReader::new(doc.get_ref(), 0..0, "the pack file");
-    match root.value("format") {
-        None => problems.push(
-            Problem::new(
-                0..0,
-                "the pack has no `format` key",
-                "expected `format = 1`",
-            )
-            .with_help("add `format = 1` at the top of the file"),
-        ),
-        Some(v) => {
-            let ok = matches!(v.get_ref(), toml::de::DeValue::Integer(i) if i.as_str() == "1");
-            if !ok {
-                problems.push(
-                    Problem::new(v.span(), "unsupported pack format", "only format 1 exists")
-                        .with_help("write `format = 1`"),
-                );
-            }
-        }
-    }
+    check_format(&mut root, &mut problems);
     let mut pack = Pack {
         id: String::new(),
         title: None,
@@ -225,51 +207,7 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
         path: path.to_owned(),
         source: source.to_owned(),
     };
-    match root.table("pack", &mut problems) {
-        None => {
-            if root.value("pack").is_none() {
-                problems.push(Problem::new(
-                    0..0,
-                    "the pack has no [pack] table",
-                    "expected [pack] with an `id`",
-                ));
-            }
-        }
-        Some(mut table) => {
-            if let Some(id) = table.required_string("id", &mut problems) {
-                if !PACK_ID.is_match(&id.value) {
-                    problems.push(
-                        Problem::new(
-                            id.span.clone(),
-                            format!("invalid pack id \"{}\"", id.value),
-                            "invalid id",
-                        )
-                        .with_help(
-                            "a pack id is lowercase letters, digits and dashes: [a-z0-9][a-z0-9-]*",
-                        ),
-                    );
-                } else if RESERVED_PACK_IDS.contains(&id.value.as_str()) {
-                    problems.push(
-                        Problem::new(
-                            id.span.clone(),
-                            format!("pack id \"{}\" is reserved for claimlint's own findings", id.value),
-                            "reserved id",
-                        )
-                        .with_help("choose another id: the built-in checks and messages use hygiene, spelling, input, config and rules"),
-                    );
-                }
-                pack.id = id.value;
-            }
-            pack.title = table.string("title", &mut problems).map(|t| t.value);
-            pack.langs = read_langs(table.strings("langs", &mut problems), &mut problems);
-            pack.allow = table
-                .strings("allow", &mut problems)
-                .into_iter()
-                .map(|a| a.value)
-                .collect();
-            table.finish(&mut problems);
-        }
-    }
+    read_pack_table(&mut root, &mut pack, &mut problems);
     let mut ids: HashMap<String, Range<usize>> = HashMap::new();
     for table in root.tables("entity", &mut problems) {
         if let Some(entity) = read_entity(table, &mut problems) {
@@ -291,6 +229,81 @@ pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     } else {
         problems.sort_by_key(|p| (p.span.start, p.span.end));
         Err(problems)
+    }
+}
+
+/// The file must say `format = 1`.
+fn check_format(root: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) {
+    match root.value("format") {
+        None => problems.push(
+            Problem::new(
+                0..0,
+                "the pack has no `format` key",
+                "expected `format = 1`",
+            )
+            .with_help("add `format = 1` at the top of the file"),
+        ),
+        Some(v) => {
+            let ok = matches!(v.get_ref(), toml::de::DeValue::Integer(i) if i.as_str() == "1");
+            if !ok {
+                problems.push(
+                    Problem::new(v.span(), "unsupported pack format", "only format 1 exists")
+                        .with_help("write `format = 1`"),
+                );
+            }
+        }
+    }
+}
+
+/// The `[pack]` table: id, title, languages and allowed words.
+fn read_pack_table(root: &mut TableReader<'_, '_>, pack: &mut Pack, problems: &mut Vec<Problem>) {
+    match root.table("pack", problems) {
+        None => {
+            if root.value("pack").is_none() {
+                problems.push(Problem::new(
+                    0..0,
+                    "the pack has no [pack] table",
+                    "expected [pack] with an `id`",
+                ));
+            }
+        }
+        Some(mut table) => {
+            if let Some(id) = table.required_string("id", problems) {
+                check_pack_id(&id, problems);
+                pack.id = id.value;
+            }
+            pack.title = table.string("title", problems).map(|t| t.value);
+            pack.langs = read_langs(table.strings("langs", problems), problems);
+            pack.allow = table
+                .strings("allow", problems)
+                .into_iter()
+                .map(|a| a.value)
+                .collect();
+            table.finish(problems);
+        }
+    }
+}
+
+/// A pack id is well-formed and not one of claimlint's own.
+fn check_pack_id(id: &Located<String>, problems: &mut Vec<Problem>) {
+    if !PACK_ID.is_match(&id.value) {
+        problems.push(
+            Problem::new(
+                id.span.clone(),
+                format!("invalid pack id \"{}\"", id.value),
+                "invalid id",
+            )
+            .with_help("a pack id is lowercase letters, digits and dashes: [a-z0-9][a-z0-9-]*"),
+        );
+    } else if RESERVED_PACK_IDS.contains(&id.value.as_str()) {
+        problems.push(
+            Problem::new(
+                id.span.clone(),
+                format!("pack id \"{}\" is reserved for claimlint's own findings", id.value),
+                "reserved id",
+            )
+            .with_help("choose another id: the built-in checks and messages use hygiene, spelling, input, config and rules"),
+        );
     }
 }
 
@@ -469,18 +482,8 @@ fn check_form_length(form: &Located<String>, problems: &mut Vec<Problem>) {
 
 fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<Entity> {
     let id = read_id(&mut table, problems);
-    let mut preferred = BTreeMap::new();
     let mut form_spans = Vec::new();
-    if let Some(mut pref) = table.table("preferred", problems) {
-        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
-            if let Some(form) = pref.string(key, problems) {
-                check_form_length(&form, problems);
-                form_spans.push((form.value.clone(), form.span));
-                preferred.insert(lang, form.value);
-            }
-        }
-        pref.finish(problems);
-    }
+    let preferred = read_preferred(&mut table, &mut form_spans, problems);
     let variants = table.strings("variants", problems);
     let wrong = table.strings("wrong", problems);
     form_spans.extend(
@@ -491,54 +494,14 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
     );
     let agreement = read_agreement(&mut table, &form_spans, problems);
     let ambiguous = table.strings("ambiguous", problems);
-    for a in &ambiguous {
-        if !form_spans.iter().any(|(f, _)| same_form(f, &a.value)) {
-            problems.push(
-                Problem::new(
-                    a.span.clone(),
-                    format!("\"{}\" is not a spelling of this entity", a.value),
-                    "not in `preferred`, `variants` or `wrong`",
-                )
-                .with_help("`ambiguous` lists forms of this entity that another entity shares"),
-            );
-        }
-    }
+    check_ambiguous(&ambiguous, &form_spans, problems);
     let near_miss_value = table.number("near_miss", problems);
     let near_miss_set = near_miss_value.is_some();
-    let near_miss = match near_miss_value {
-        Some(n) if [0.0, 1.0, 2.0].contains(&n.value) => n.value as u8,
-        Some(n) => {
-            problems.push(Problem::new(
-                n.span,
-                "`near_miss` must be 0, 1 or 2",
-                "out of range",
-            ));
-            1
-        }
-        None => 1,
-    };
+    let near_miss = near_miss_edits(near_miss_value, problems);
     let case_sensitive = table
         .boolean("case_sensitive", problems)
         .is_none_or(|b| b.value);
-    for form in variants.iter().chain(&wrong) {
-        if form.value.trim().is_empty() {
-            problems.push(Problem::new(form.span.clone(), "empty spelling", "empty"));
-        }
-        check_form_length(form, problems);
-    }
-    for w in &wrong {
-        if preferred.values().any(|p| *p == w.value) || variants.iter().any(|v| v.value == w.value)
-        {
-            problems.push(Problem::new(
-                w.span.clone(),
-                format!(
-                    "\"{}\" is listed as wrong and as an accepted spelling",
-                    w.value
-                ),
-                "contradicts an accepted form",
-            ));
-        }
-    }
+    check_listed_forms(&preferred, &variants, &wrong, problems);
     let span = table.span();
     if preferred.is_empty() && variants.is_empty() && wrong.is_empty() {
         problems.push(Problem::new(
@@ -564,86 +527,102 @@ fn read_entity(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> O
     })
 }
 
+/// `preferred = { fr = "…", en = "…" }`: the house style of each language, whose forms
+/// are added to `form_spans`.
+fn read_preferred(
+    table: &mut TableReader<'_, '_>,
+    form_spans: &mut Vec<(String, Range<usize>)>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<Lang, String> {
+    let mut preferred = BTreeMap::new();
+    if let Some(mut pref) = table.table("preferred", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(form) = pref.string(key, problems) {
+                check_form_length(&form, problems);
+                form_spans.push((form.value.clone(), form.span));
+                preferred.insert(lang, form.value);
+            }
+        }
+        pref.finish(problems);
+    }
+    preferred
+}
+
+/// Every `ambiguous` form is a spelling of the entity.
+fn check_ambiguous(
+    ambiguous: &[Located<String>],
+    form_spans: &[(String, Range<usize>)],
+    problems: &mut Vec<Problem>,
+) {
+    for a in ambiguous {
+        if !form_spans.iter().any(|(f, _)| same_form(f, &a.value)) {
+            problems.push(
+                Problem::new(
+                    a.span.clone(),
+                    format!("\"{}\" is not a spelling of this entity", a.value),
+                    "not in `preferred`, `variants` or `wrong`",
+                )
+                .with_help("`ambiguous` lists forms of this entity that another entity shares"),
+            );
+        }
+    }
+}
+
+/// `near_miss`: 0, 1 or 2 edits (1 when absent or out of range).
+fn near_miss_edits(value: Option<Located<f64>>, problems: &mut Vec<Problem>) -> u8 {
+    match value {
+        Some(n) if [0.0, 1.0, 2.0].contains(&n.value) => n.value as u8,
+        Some(n) => {
+            problems.push(Problem::new(
+                n.span,
+                "`near_miss` must be 0, 1 or 2",
+                "out of range",
+            ));
+            1
+        }
+        None => 1,
+    }
+}
+
+/// Variants and wrong forms are non-empty and short, and no form is both wrong and
+/// accepted.
+fn check_listed_forms(
+    preferred: &BTreeMap<Lang, String>,
+    variants: &[Located<String>],
+    wrong: &[Located<String>],
+    problems: &mut Vec<Problem>,
+) {
+    for form in variants.iter().chain(wrong) {
+        if form.value.trim().is_empty() {
+            problems.push(Problem::new(form.span.clone(), "empty spelling", "empty"));
+        }
+        check_form_length(form, problems);
+    }
+    for w in wrong {
+        if preferred.values().any(|p| *p == w.value) || variants.iter().any(|v| v.value == w.value)
+        {
+            problems.push(Problem::new(
+                w.span.clone(),
+                format!(
+                    "\"{}\" is listed as wrong and as an accepted spelling",
+                    w.value
+                ),
+                "contradicts an accepted form",
+            ));
+        }
+    }
+}
+
 fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<ClaimRule> {
     let id = read_id(&mut table, problems);
     let about = table.required_string("about", problems);
     let source = table.string("source", problems).map(|s| s.value);
-    let mut known: Vec<(Known, Range<usize>)> = Vec::new();
-    if let Some(mut q) = table.table("quantity", problems) {
-        if let Some(fact) = read_quantity(&mut q, problems) {
-            known.push((Known::Quantity(fact), q.span()));
-        }
-        q.finish(problems);
-    }
-    if let Some(value) = table.value("date") {
-        match date_text(value).and_then(|t| parse_fact_date(&t)) {
-            Some(fact) => known.push((Known::Date(fact), value.span())),
-            None => problems.push(bad_date(value.span(), "date")),
-        }
-    }
-    if let Some(value) = table.value("since") {
-        match date_text(value).and_then(|t| t.parse::<Date>().ok()) {
-            Some(date) => known.push((Known::Since(date), value.span())),
-            None => problems.push(bad_date(value.span(), "since")),
-        }
-    }
-    if known.len() > 1 {
-        problems.push(
-            Problem::new(
-                known[1].1.clone(),
-                "a claim knows at most one of `quantity`, `date`, `since`",
-                "second fact",
-            )
-            .with_help("split the claim into two rules"),
-        );
-    }
-    let mut patterns = BTreeMap::new();
-    if let Some(mut t) = table.table("patterns", problems) {
-        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
-            if let Some(v) = t.value(key) {
-                let list = expect_strings(v, key, problems);
-                if !list.is_empty() {
-                    patterns.insert(lang, list);
-                }
-            }
-        }
-        t.finish(problems);
-    }
-    let mut regex = BTreeMap::new();
-    if let Some(mut t) = table.table("regex", problems) {
-        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
-            if let Some(r) = t.string(key, problems) {
-                if let Err(err) = regex::Regex::new(&r.value) {
-                    problems.push(
-                        Problem::new(
-                            r.span.clone(),
-                            "the regex does not compile",
-                            "invalid regex",
-                        )
-                        .with_help(err.to_string()),
-                    );
-                }
-                regex.insert(lang, r);
-            }
-        }
-        t.finish(problems);
-    }
+    let known = read_known(&mut table, problems);
+    let patterns = read_patterns(&mut table, problems);
+    let regex = read_regexes(&mut table, problems);
     let context = table.strings("context", problems);
     let requires = table.strings("requires", problems);
-    let severity = match table.string("severity", problems) {
-        Some(s) => Severity::parse(&s.value).unwrap_or_else(|| {
-            problems.push(
-                Problem::new(
-                    s.span,
-                    format!("unknown severity \"{}\"", s.value),
-                    "unknown severity",
-                )
-                .with_help("severities are \"error\", \"warning\" and \"info\""),
-            );
-            Severity::Error
-        }),
-        None => Severity::Error,
-    };
+    let severity = read_severity(&mut table, problems);
     let (mut examples_pass, mut examples_fail) = (Vec::new(), Vec::new());
     let mut examples_ignore = Vec::new();
     if let Some(mut t) = table.table("examples", problems) {
@@ -695,6 +674,109 @@ fn read_claim(mut table: TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
     })
 }
 
+/// What a claim knows (`quantity`, `date`, `since`), each with its span; more than one
+/// is a problem.
+fn read_known(
+    table: &mut TableReader<'_, '_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Known, Range<usize>)> {
+    let mut known: Vec<(Known, Range<usize>)> = Vec::new();
+    if let Some(mut q) = table.table("quantity", problems) {
+        if let Some(fact) = read_quantity(&mut q, problems) {
+            known.push((Known::Quantity(fact), q.span()));
+        }
+        q.finish(problems);
+    }
+    if let Some(value) = table.value("date") {
+        match date_text(value).and_then(|t| parse_fact_date(&t)) {
+            Some(fact) => known.push((Known::Date(fact), value.span())),
+            None => problems.push(bad_date(value.span(), "date")),
+        }
+    }
+    if let Some(value) = table.value("since") {
+        match date_text(value).and_then(|t| t.parse::<Date>().ok()) {
+            Some(date) => known.push((Known::Since(date), value.span())),
+            None => problems.push(bad_date(value.span(), "since")),
+        }
+    }
+    if known.len() > 1 {
+        problems.push(
+            Problem::new(
+                known[1].1.clone(),
+                "a claim knows at most one of `quantity`, `date`, `since`",
+                "second fact",
+            )
+            .with_help("split the claim into two rules"),
+        );
+    }
+    known
+}
+
+/// `patterns.fr` / `patterns.en`: each language's non-empty list of patterns.
+fn read_patterns(
+    table: &mut TableReader<'_, '_>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<Lang, Vec<Located<String>>> {
+    let mut patterns = BTreeMap::new();
+    if let Some(mut t) = table.table("patterns", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(v) = t.value(key) {
+                let list = expect_strings(v, key, problems);
+                if !list.is_empty() {
+                    patterns.insert(lang, list);
+                }
+            }
+        }
+        t.finish(problems);
+    }
+    patterns
+}
+
+/// `regex.fr` / `regex.en`: each language's regex, which must compile.
+fn read_regexes(
+    table: &mut TableReader<'_, '_>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<Lang, Located<String>> {
+    let mut regex = BTreeMap::new();
+    if let Some(mut t) = table.table("regex", problems) {
+        for (key, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            if let Some(r) = t.string(key, problems) {
+                if let Err(err) = regex::Regex::new(&r.value) {
+                    problems.push(
+                        Problem::new(
+                            r.span.clone(),
+                            "the regex does not compile",
+                            "invalid regex",
+                        )
+                        .with_help(err.to_string()),
+                    );
+                }
+                regex.insert(lang, r);
+            }
+        }
+        t.finish(problems);
+    }
+    regex
+}
+
+/// `severity`: "error" (the default), "warning" or "info".
+fn read_severity(table: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Severity {
+    match table.string("severity", problems) {
+        Some(s) => Severity::parse(&s.value).unwrap_or_else(|| {
+            problems.push(
+                Problem::new(
+                    s.span,
+                    format!("unknown severity \"{}\"", s.value),
+                    "unknown severity",
+                )
+                .with_help("severities are \"error\", \"warning\" and \"info\""),
+            );
+            Severity::Error
+        }),
+        None => Severity::Error,
+    }
+}
+
 /// Patterns must compile, and hold the expression the known fact is about: `{n}` for a
 /// quantity, `{date}` (or `{when}`) for a date, `{when}` (or `{date}`) for `since`.
 fn check_patterns(
@@ -705,46 +787,68 @@ fn check_patterns(
     problems: &mut Vec<Problem>,
 ) {
     use pattern::Slot;
-    let invalid = |p: &Located<String>, message: String| {
-        Problem::new(
-            p.span.clone(),
-            format!("the pattern does not compile: {message}"),
-            "invalid pattern",
-        )
-        .with_help("see RULES.md, \"Patterns\"")
-    };
     let wanted: Option<(&[Slot], &str)> = match known {
         Some(Known::Quantity(_)) => Some((&[Slot::Quantity], "{n}")),
         Some(Known::Date(_)) => Some((&[Slot::Date, Slot::When], "{date}")),
         Some(Known::Since(_)) => Some((&[Slot::When, Slot::Date], "{when}")),
         None => None,
     };
-    let mut first_slot: Option<Slot> = None;
+    check_pattern_slots(wanted, patterns, problems);
+    for p in context {
+        if let Err(message) = pattern::parse(&p.value) {
+            problems.push(invalid_pattern(p, message));
+        }
+    }
+    if known.is_some() {
+        check_regex_groups(regex, problems);
+    }
+}
+
+fn invalid_pattern(p: &Located<String>, message: String) -> Problem {
+    Problem::new(
+        p.span.clone(),
+        format!("the pattern does not compile: {message}"),
+        "invalid pattern",
+    )
+    .with_help("see RULES.md, \"Patterns\"")
+}
+
+/// Each pattern compiles and captures a slot in `wanted` (the slots the known fact can
+/// be checked through, with the one to suggest); without a known fact, every pattern
+/// captures the same slot.
+fn check_pattern_slots(
+    wanted: Option<(&[pattern::Slot], &str)>,
+    patterns: &BTreeMap<Lang, Vec<Located<String>>>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut first_slot: Option<pattern::Slot> = None;
     for p in patterns.values().flatten() {
         let compiled = match pattern::parse(&p.value) {
             Ok(c) => c,
             Err(message) => {
-                problems.push(invalid(p, message));
+                problems.push(invalid_pattern(p, message));
                 continue;
             }
         };
         let slot = compiled.slot();
         match (wanted, slot) {
-            (Some((_, name)), None) => problems.push(invalid(
+            (Some((_, name)), None) => problems.push(invalid_pattern(
                 p,
                 format!(
                     "the claim has a known value but the pattern has no {name} to check against it"
                 ),
             )),
-            (Some((slots, name)), Some(s)) if !slots.contains(&s) => problems.push(invalid(
-                p,
-                format!(
-                    "{} cannot be checked against what is known; use {name}",
-                    s.syntax()
-                ),
-            )),
+            (Some((slots, name)), Some(s)) if !slots.contains(&s) => {
+                problems.push(invalid_pattern(
+                    p,
+                    format!(
+                        "{} cannot be checked against what is known; use {name}",
+                        s.syntax()
+                    ),
+                ))
+            }
             (None, Some(s)) => match first_slot {
-                Some(f) if f != s => problems.push(invalid(
+                Some(f) if f != s => problems.push(invalid_pattern(
                     p,
                     format!(
                         "the claim's patterns capture {} and {}: instances could not be compared",
@@ -757,39 +861,31 @@ fn check_patterns(
             _ => {}
         }
     }
-    for p in context {
-        if let Err(message) = pattern::parse(&p.value) {
-            problems.push(invalid(p, message));
-        }
-    }
-    if known.is_some() {
-        for r in regex.values() {
-            let has_group = ["n", "date", "when"].iter().any(|g| {
-                r.value.contains(&format!("(?P<{g}>")) || r.value.contains(&format!("(?<{g}>"))
-            });
-            if !has_group {
-                problems.push(
-                    Problem::new(
-                        r.span.clone(),
-                        "the regex captures no expression to check",
-                        "no named group",
-                    )
-                    .with_help(
-                        "name the group holding the expression `n`, `date` or `when`: (?<n>...)",
-                    ),
-                );
-            }
+}
+
+/// A claim with a known fact needs each regex to name the group holding its expression.
+fn check_regex_groups(regex: &BTreeMap<Lang, Located<String>>, problems: &mut Vec<Problem>) {
+    for r in regex.values() {
+        let has_group = ["n", "date", "when"].iter().any(|g| {
+            r.value.contains(&format!("(?P<{g}>")) || r.value.contains(&format!("(?<{g}>"))
+        });
+        if !has_group {
+            problems.push(
+                Problem::new(
+                    r.span.clone(),
+                    "the regex captures no expression to check",
+                    "no named group",
+                )
+                .with_help(
+                    "name the group holding the expression `n`, `date` or `when`: (?<n>...)",
+                ),
+            );
         }
     }
 }
 
 fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Option<QuantityFact> {
-    let exact = q.number("exact", problems);
-    let at_least = q.number("at_least", problems);
-    let at_most = q.number("at_most", problems);
-    let min = q.number("min", problems);
-    let max = q.number("max", problems);
-    let approx = q.number("approx", problems);
+    let bounds = BoundKeys::read(q, problems);
     let tolerance = q.number("tolerance", problems);
     let as_of = match q.value("as_of") {
         Some(v) => match date_text(v).and_then(|t| t.parse::<Date>().ok()) {
@@ -801,7 +897,108 @@ fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         },
         None => None,
     };
-    let trend = match q.string("trend", problems) {
+    let trend = read_trend(q, problems);
+    if let Some(t) = &tolerance {
+        if !(0.0..1.0).contains(&t.value) {
+            problems.push(Problem::new(
+                t.span.clone(),
+                "`tolerance` must be a fraction between 0 and 1",
+                "out of range",
+            ));
+        }
+    }
+    let history = read_history(q, trend, problems);
+    if bounds.is_empty() {
+        if let Some(latest) = history.last() {
+            return Some(QuantityFact {
+                bound: latest.bound.clone(),
+                tolerance: latest.tolerance,
+                as_of: latest.as_of,
+                trend,
+                history,
+            });
+        }
+    }
+    let bound = bounds.bound(q.span(), problems)?;
+    Some(QuantityFact {
+        bound,
+        tolerance: tolerance.map(|t| t.value),
+        as_of,
+        trend,
+        history,
+    })
+}
+
+/// The keys of a quantity that state its bound.
+struct BoundKeys {
+    exact: Option<Located<f64>>,
+    at_least: Option<Located<f64>>,
+    at_most: Option<Located<f64>>,
+    min: Option<Located<f64>>,
+    max: Option<Located<f64>>,
+    approx: Option<Located<f64>>,
+}
+
+impl BoundKeys {
+    fn read(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> BoundKeys {
+        BoundKeys {
+            exact: q.number("exact", problems),
+            at_least: q.number("at_least", problems),
+            at_most: q.number("at_most", problems),
+            min: q.number("min", problems),
+            max: q.number("max", problems),
+            approx: q.number("approx", problems),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.exact.is_none()
+            && self.at_least.is_none()
+            && self.at_most.is_none()
+            && self.min.is_none()
+            && self.max.is_none()
+            && self.approx.is_none()
+    }
+
+    /// The bound the keys state: exactly one of them, or `min` with `max`.
+    fn bound(self, span: Range<usize>, problems: &mut Vec<Problem>) -> Option<QuantityBound> {
+        let bound = match (
+            self.exact,
+            self.at_least,
+            self.at_most,
+            self.min,
+            self.max,
+            self.approx,
+        ) {
+            (Some(e), None, None, None, None, None) => QuantityBound::Exact(e.value),
+            (None, Some(l), None, None, None, None) => QuantityBound::AtLeast(l.value),
+            (None, None, Some(m), None, None, None) => QuantityBound::AtMost(m.value),
+            (None, None, None, Some(a), Some(b), None) if a.value <= b.value => {
+                QuantityBound::Range(a.value, b.value)
+            }
+            (None, None, None, Some(a), Some(_), None) => {
+                problems.push(Problem::new(
+                    a.span,
+                    "`min` is greater than `max`",
+                    "min > max",
+                ));
+                return None;
+            }
+            (None, None, None, None, None, Some(a)) => QuantityBound::Approx(a.value),
+            _ => {
+                problems.push(
+                    Problem::new(span, "a quantity needs exactly one of `exact`, `at_least`, `at_most`, `min` with `max`, `approx`", "ambiguous or empty quantity"),
+                );
+                return None;
+            }
+        };
+        Some(bound)
+    }
+}
+
+/// `trend`: "stable" (the default), "increasing" or "decreasing".
+fn read_trend(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Trend {
+    match q.string("trend", problems) {
         None => Trend::Stable,
         Some(t) => match t.value.as_str() {
             "stable" => Trend::Stable,
@@ -819,16 +1016,15 @@ fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
                 Trend::Stable
             }
         },
-    };
-    if let Some(t) = &tolerance {
-        if !(0.0..1.0).contains(&t.value) {
-            problems.push(Problem::new(
-                t.span.clone(),
-                "`tolerance` must be a fraction between 0 and 1",
-                "out of range",
-            ));
-        }
     }
+}
+
+/// `[[…history]]`: earlier values of the quantity, each with its `as_of`, oldest first.
+fn read_history(
+    q: &mut TableReader<'_, '_>,
+    trend: Trend,
+    problems: &mut Vec<Problem>,
+) -> Vec<QuantityFact> {
     let mut history = Vec::new();
     for mut entry in q.tables("history", problems) {
         if let Some(mut fact) = read_quantity(&mut entry, problems) {
@@ -845,53 +1041,7 @@ fn read_quantity(q: &mut TableReader<'_, '_>, problems: &mut Vec<Problem>) -> Op
         entry.finish(problems);
     }
     history.sort_by_key(|f| f.as_of);
-    if exact.is_none()
-        && at_least.is_none()
-        && at_most.is_none()
-        && min.is_none()
-        && max.is_none()
-        && approx.is_none()
-    {
-        if let Some(latest) = history.last() {
-            return Some(QuantityFact {
-                bound: latest.bound.clone(),
-                tolerance: latest.tolerance,
-                as_of: latest.as_of,
-                trend,
-                history,
-            });
-        }
-    }
-    let bound = match (exact, at_least, at_most, min, max, approx) {
-        (Some(e), None, None, None, None, None) => QuantityBound::Exact(e.value),
-        (None, Some(l), None, None, None, None) => QuantityBound::AtLeast(l.value),
-        (None, None, Some(m), None, None, None) => QuantityBound::AtMost(m.value),
-        (None, None, None, Some(a), Some(b), None) if a.value <= b.value => {
-            QuantityBound::Range(a.value, b.value)
-        }
-        (None, None, None, Some(a), Some(_), None) => {
-            problems.push(Problem::new(
-                a.span,
-                "`min` is greater than `max`",
-                "min > max",
-            ));
-            return None;
-        }
-        (None, None, None, None, None, Some(a)) => QuantityBound::Approx(a.value),
-        _ => {
-            problems.push(
-                Problem::new(q.span(), "a quantity needs exactly one of `exact`, `at_least`, `at_most`, `min` with `max`, `approx`", "ambiguous or empty quantity"),
-            );
-            return None;
-        }
-    };
-    Some(QuantityFact {
-        bound,
-        tolerance: tolerance.map(|t| t.value),
-        as_of,
-        trend,
-        history,
-    })
+    history
 }
 
 fn bad_date(span: Range<usize>, key: &str) -> Problem {

@@ -218,23 +218,7 @@ fn parse_part(source: &str) -> Result<Vec<Element>, String> {
                 }
                 push_literals(&literal, &mut elements)?;
                 literal.clear();
-                let mut choices = Vec::new();
-                for alternative in inner.split('|') {
-                    let mut lits = Vec::new();
-                    push_literals(alternative, &mut lits)?;
-                    let lits: Vec<Literal> = lits
-                        .into_iter()
-                        .filter_map(|e| match e {
-                            Element::Literal(l) => Some(l),
-                            _ => None,
-                        })
-                        .collect();
-                    if lits.is_empty() {
-                        return Err(format!("empty alternative in `({inner})`"));
-                    }
-                    choices.push(lits);
-                }
-                elements.push(Element::Choice(choices));
+                elements.push(choice(inner)?);
                 rest = &rest[close + 1..];
             }
             '}' => return Err("a `}` closes nothing".to_owned()),
@@ -247,6 +231,34 @@ fn parse_part(source: &str) -> Result<Vec<Element>, String> {
         }
     }
     push_literals(&literal, &mut elements)?;
+    check_elements(&elements)?;
+    Ok(elements)
+}
+
+/// The alternatives of `(a|b)`, `inner` being what the parentheses hold.
+fn choice(inner: &str) -> Result<Element, String> {
+    let mut choices = Vec::new();
+    for alternative in inner.split('|') {
+        let mut lits = Vec::new();
+        push_literals(alternative, &mut lits)?;
+        let lits: Vec<Literal> = lits
+            .into_iter()
+            .filter_map(|e| match e {
+                Element::Literal(l) => Some(l),
+                _ => None,
+            })
+            .collect();
+        if lits.is_empty() {
+            return Err(format!("empty alternative in `({inner})`"));
+        }
+        choices.push(lits);
+    }
+    Ok(Element::Choice(choices))
+}
+
+/// A pattern's elements hold a word, at most one slot, and gaps only between other
+/// elements, never two in a row.
+fn check_elements(elements: &[Element]) -> Result<(), String> {
     if !elements
         .iter()
         .any(|e| !matches!(e, Element::Gap | Element::Slot(_)))
@@ -272,7 +284,7 @@ fn parse_part(source: &str) -> Result<Vec<Element>, String> {
     {
         return Err("a pattern cannot begin or end with `{...}`".to_owned());
     }
-    Ok(elements)
+    Ok(())
 }
 
 fn placeholder(inner: &str) -> Result<Element, String> {

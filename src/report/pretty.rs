@@ -388,69 +388,89 @@ impl<'a> Rendered<'a> {
         let label_len = f.label.as_deref().map_or(0, |l| l.chars().count());
         let primary_range = primary.offset()..primary.offset() + primary.len();
         let mut primary = primary;
-        // On a long line, a window wide enough for the primary span and a label on the
-        // same line, if one fits ("the spelling used most", a few words earlier).
-        let line = source.line_of(primary_range.start);
-        let shown = f
-            .labels
-            .iter()
-            .filter(|l| l.path == f.path && l.span.source.end <= source.text.len())
-            .map(|l| {
-                l.span.source.start.min(primary_range.start)
-                    ..l.span.source.end.max(primary_range.end)
-            })
-            .find(|union| {
-                source.line_of(union.start) == line
-                    && source.line_of(union.end.saturating_sub(1)) == line
-                    && union.end - union.start <= 4 * budget
-                    && source.chars(union.clone()) + 8 <= budget
-            })
-            .unwrap_or_else(|| primary_range.clone());
+        let shown = primary_window_range(source, f, &primary_range, budget);
         if let Some(w) = source.window(&shown, label_len, budget) {
             primary = w.clip(&primary_range);
             view.windows.push(w);
         }
         let mut labels = vec![LabeledSpan::new_primary_with_span(f.label.clone(), primary)];
         let mut lines = vec![source.line_of(primary_range.start)];
-        // Secondary labels of the same file (labels into other files are in the machine
-        // outputs): inside the primary's window, on a line that fits, or in a window of
-        // their own on another long line; else left to the machine outputs.
-        for l in f.labels.iter().filter(|l| l.path == f.path) {
-            let span = source.clip(&l.span.source);
-            let range = span.offset()..span.offset() + span.len();
-            if range.end > source.text.len() {
-                continue;
-            }
-            let line = source.line_of(range.start);
-            let inside = view
-                .windows
-                .iter()
-                .any(|w| w.start <= range.start && range.end <= w.end);
-            let shown = if inside
-                || (view.windows.iter().all(|w| w.line != line) && source.fits(line, budget))
-            {
-                Some(span)
-            } else if !lines.contains(&line) {
-                source
-                    .window(&range, l.message.chars().count(), budget)
-                    .map(|w| {
-                        let span = w.clip(&range);
-                        view.windows.push(w);
-                        span
-                    })
-            } else {
-                None
-            };
-            if let Some(span) = shown {
-                lines.push(line);
-                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span));
-            }
-        }
+        add_secondary_labels(source, f, &mut view, &mut lines, &mut labels);
         Rendered {
             finding,
             view,
             labels,
             code,
+        }
+    }
+}
+
+/// The range a window on the primary span's line shows: on a long line, wide enough
+/// for the primary span and a label on the same line, if one fits ("the spelling used
+/// most", a few words earlier); else the primary span.
+fn primary_window_range(
+    source: &Source<'_>,
+    f: &Finding,
+    primary_range: &std::ops::Range<usize>,
+    budget: usize,
+) -> std::ops::Range<usize> {
+    let line = source.line_of(primary_range.start);
+    f.labels
+        .iter()
+        .filter(|l| l.path == f.path && l.span.source.end <= source.text.len())
+        .map(|l| {
+            l.span.source.start.min(primary_range.start)..l.span.source.end.max(primary_range.end)
+        })
+        .find(|union| {
+            source.line_of(union.start) == line
+                && source.line_of(union.end.saturating_sub(1)) == line
+                && union.end - union.start <= 4 * budget
+                && source.chars(union.clone()) + 8 <= budget
+        })
+        .unwrap_or_else(|| primary_range.clone())
+}
+
+/// Secondary labels of the same file (labels into other files are in the machine
+/// outputs): inside the primary's window, on a line that fits, or in a window of their
+/// own on another long line; else left to the machine outputs. `lines` holds the lines
+/// already labelled.
+fn add_secondary_labels<'a>(
+    source: &'a Source<'a>,
+    f: &Finding,
+    view: &mut View<'a>,
+    lines: &mut Vec<usize>,
+    labels: &mut Vec<LabeledSpan>,
+) {
+    let budget = view.budget;
+    for l in f.labels.iter().filter(|l| l.path == f.path) {
+        let span = source.clip(&l.span.source);
+        let range = span.offset()..span.offset() + span.len();
+        if range.end > source.text.len() {
+            continue;
+        }
+        let line = source.line_of(range.start);
+        let inside = view
+            .windows
+            .iter()
+            .any(|w| w.start <= range.start && range.end <= w.end);
+        let shown = if inside
+            || (view.windows.iter().all(|w| w.line != line) && source.fits(line, budget))
+        {
+            Some(span)
+        } else if !lines.contains(&line) {
+            source
+                .window(&range, l.message.chars().count(), budget)
+                .map(|w| {
+                    let span = w.clip(&range);
+                    view.windows.push(w);
+                    span
+                })
+        } else {
+            None
+        };
+        if let Some(span) = shown {
+            lines.push(line);
+            labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span));
         }
     }
 }
