@@ -269,7 +269,13 @@ fn check(body: &[u8], workspace: Arc<Workspace>, timeout: Duration) -> (u16, Str
             }
         }
     }
-    let name = request.path.unwrap_or_else(|| format!("input.{extension}"));
+    // The format decides how the text is read; a path naming another one gets the
+    // format's extension appended.
+    let name = match request.path {
+        Some(path) if has_extension(&path, extension) => path,
+        Some(path) => format!("{path}.{extension}"),
+        None => format!("input.{extension}"),
+    };
     let (done, result) = mpsc::channel();
     let text = request.text;
     let helper = std::thread::spawn(move || {
@@ -295,6 +301,16 @@ fn check(body: &[u8], workspace: Arc<Workspace>, timeout: Duration) -> (u16, Str
     };
     let _ = helper.join();
     answer
+}
+
+fn has_extension(path: &str, format: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let extensions: &[&str] = match format {
+        "md" => &[".md", ".markdown"],
+        "html" => &[".html", ".htm"],
+        _ => &[".txt"],
+    };
+    extensions.iter().any(|e| lower.ends_with(e))
 }
 
 /// `check --format json` for the outcome, with `utf16: {start, end}` beside each span of
