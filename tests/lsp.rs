@@ -220,6 +220,35 @@ fn a_scripted_client_gets_utf16_diagnostics_fixes_hover_and_pack_errors() {
         shown.contains("belarus/minsk") && shown.contains("Minsk"),
         "{shown}"
     );
+    // On a claim: what is known and its source.
+    let claim = "M. Loukachenko dirige le Bélarus depuis plus de quarante ans.";
+    let text = format!("{text}\n{claim}\n");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}),
+    );
+    let published = client.diagnostics_for("brouillon.md");
+    let claims: Vec<&Value> = published["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| {
+            d["data"]["kind"]
+                .as_str()
+                .is_some_and(|k| k.starts_with("claim."))
+        })
+        .collect();
+    assert_eq!(claims.len(), 1, "{published}");
+    let at = text.find("quarante").expect("quarante");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": position(&text, at)}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("known:") && shown.contains("source:"),
+        "{shown}"
+    );
     let nothing = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),

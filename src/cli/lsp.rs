@@ -393,6 +393,11 @@ impl Server {
                     s.value,
                     s.known.as_deref().unwrap_or("nothing")
                 ));
+                let explained = doc.findings.iter().any(|f| f.rule.as_str() == s.rule);
+                if let Some(text) = super::explain::explain(engine, &s.rule).filter(|_| !explained)
+                {
+                    parts.push(format!("```text\n{text}```"));
+                }
             }
         }
         if parts.is_empty() {
