@@ -292,3 +292,44 @@ fn a_saturated_service_answers_503_and_recovers() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     assert_eq!(http(port, "GET", "/healthz", &[], b"").0, 200);
 }
+
+#[cfg(unix)]
+#[test]
+fn sighup_reloads_the_packs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = dir.path().join("desk.toml");
+    let entity = |id: &str, name: &str| {
+        format!("\n[[entity]]\nid = \"{id}\"\npreferred = {{ fr = \"{name}ov\" }}\nwrong = [\"{name}of\"]\n")
+    };
+    let head = "format = 1\n\n[pack]\nid = \"desk\"\n";
+    std::fs::write(&pack, format!("{head}{}", entity("x", "Xavier"))).expect("pack");
+    let service = start(&["--rules", pack.to_str().expect("UTF-8 path")]);
+    let text = check_body("Il a vu Xavierof et Zebulonof.", "txt", None);
+    let rules = |body: &str| -> Vec<String> {
+        json_of(body)["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["rule"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let (_, body) = http(service.port, "POST", "/v1/check", &[], &text);
+    assert_eq!(rules(&body), ["desk/x"]);
+    let both = format!("{head}{}{}", entity("x", "Xavier"), entity("z", "Zebulon"));
+    std::fs::write(&pack, both).expect("pack");
+    let status = Command::new("kill")
+        .args(["-HUP", &service.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let mut seen = Vec::new();
+    for _ in 0..50 {
+        std::thread::sleep(Duration::from_millis(100));
+        let (_, body) = http(service.port, "POST", "/v1/check", &[], &text);
+        seen = rules(&body);
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    assert_eq!(seen, ["desk/x", "desk/z"]);
+}
