@@ -386,6 +386,57 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// 0-based line and column in UTF-16 code units of byte `offset` of `text`, as the
+    /// Language Server Protocol counts positions (an offset inside a character counts from
+    /// its start).
+    pub fn utf16_position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = char_floor(text, offset);
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        (line, utf16_len(&text[start..offset]))
+    }
+
+    /// The byte offset of a 0-based line and UTF-16 column, clamped to the line's end
+    /// (its line break excluded) and to character boundaries.
+    pub fn utf16_offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line) else {
+            return text.len();
+        };
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let line_text = text[start..end].trim_end_matches(['\n', '\r']);
+        let mut units = 0;
+        for (i, c) in line_text.char_indices() {
+            if units >= column {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        start + line_text.len()
+    }
+}
+
+/// Length of `text` in UTF-16 code units.
+pub fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// UTF-16 code units of `text` before byte `offset` (from the start of the text).
+pub fn utf16_offset(text: &str, offset: usize) -> usize {
+    utf16_len(&text[..char_floor(text, offset)])
+}
+
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// Byte offsets where lines start: after `\n`, and after a `\r` not followed by `\n` (old
 /// Mac line ends, still found in CMS exports).
 pub fn line_starts(text: &str) -> Vec<usize> {
@@ -417,6 +468,22 @@ pub fn plain_span(text: &str, lines: &LineIndex, range: Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_positions_count_surrogate_pairs() {
+        let text = "é😀x\r\nab😀c\rz";
+        let lines = LineIndex::new(text);
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(lines.utf16_position(text, x), (0, 3));
+        assert_eq!(utf16_offset(text, x), 3);
+        let c = text.find('c').unwrap_or(0);
+        assert_eq!(lines.utf16_position(text, c), (1, 4));
+        assert_eq!(lines.utf16_offset(text, 1, 4), c);
+        assert_eq!(lines.utf16_offset(text, 0, 99), x + 1);
+        let z = text.find('z').unwrap_or(0);
+        assert_eq!(lines.utf16_position(text, z), (2, 0));
+        assert_eq!(lines.utf16_offset(text, 7, 0), text.len());
+    }
 
     #[test]
     fn positions_on_long_lines() {

@@ -3,6 +3,8 @@
 
 mod explain;
 mod init;
+mod lsp;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -67,6 +69,37 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+    /// A language server over stdio: diagnostics, fixes as code actions, hover
+    Lsp {
+        #[command(flatten)]
+        packs: PackArgs,
+    },
+    /// An HTTP JSON service: POST /v1/check, GET /v1/rules, GET /healthz
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    packs: PackArgs,
+    /// Address to listen on (loopback by default)
+    #[arg(long, default_value = "127.0.0.1:8765", value_name = "HOST:PORT", value_parser = serve::parse_addr)]
+    addr: String,
+    /// Require `Authorization: Bearer TOKEN` (except on /healthz); default: $CLAIMLINT_TOKEN
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// Worker threads checking requests (default: the number of cores)
+    #[arg(long, value_name = "N")]
+    workers: Option<usize>,
+    /// Requests waiting for a worker; past it the answer is 503
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    queue: usize,
+    /// Largest request body in bytes; past it the answer is 413
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    body_limit: usize,
+    /// Per-request timeout in milliseconds (queue wait and check); past it the answer is 503
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    timeout_ms: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -270,6 +303,23 @@ pub fn main() -> i32 {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "claimlint", &mut std::io::stdout());
             0
+        }
+        Command::Lsp { packs } => lsp::lsp(settings(&packs)),
+        Command::Serve(args) => {
+            let options = serve::Options {
+                addr: args.addr,
+                token: args
+                    .token
+                    .or_else(|| std::env::var("CLAIMLINT_TOKEN").ok())
+                    .filter(|t| !t.is_empty()),
+                workers: args
+                    .workers
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
+                queue: args.queue,
+                body_limit: args.body_limit,
+                timeout: std::time::Duration::from_millis(args.timeout_ms),
+            };
+            serve::serve(settings(&args.packs), options)
         }
         Command::Man => {
             let mut page = Vec::new();
