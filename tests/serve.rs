@@ -265,19 +265,27 @@ fn a_saturated_service_answers_503_and_recovers() {
     let service = start(&["--workers", "1", "--queue", "0"]);
     let port = service.port;
     // The one worker waits for a body that is slow to come (over 1 KB: tiny_http reads
-    // smaller bodies itself before handing the request over).
-    let mut slow = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    slow.write_all(
-        b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 4000\r\n\r\n{\"text\":",
-    )
-    .expect("written");
-    // Once the worker holds it (a loaded machine may take a while), anything else is 503.
+    // smaller bodies itself before handing the request over). On a loaded machine a probe
+    // can reach the worker first, and the slow request is then refused: try again.
     let mut busy = None;
-    for _ in 0..100 {
-        std::thread::sleep(Duration::from_millis(100));
-        let (status, body) = http(port, "GET", "/healthz", &[], b"");
-        if status == 503 {
-            busy = Some(error_code(&body));
+    let mut slow = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    for _attempt in 0..5 {
+        slow = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+        slow.write_all(
+            b"POST /v1/check HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 4000\r\n\r\n{\"text\":",
+        )
+        .expect("written");
+        std::thread::sleep(Duration::from_millis(300));
+        // Once the worker holds it, anything else is 503.
+        for _ in 0..20 {
+            let (status, body) = http(port, "GET", "/healthz", &[], b"");
+            if status == 503 {
+                busy = Some(error_code(&body));
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if busy.is_some() {
             break;
         }
     }

@@ -71,17 +71,38 @@ fn accept(server: &Server, queue: &SyncSender<(Request, Instant)>) {
         match queue.try_send((request, Instant::now())) {
             Ok(()) => {}
             Err(TrySendError::Full((request, _))) => {
-                respond(
-                    request,
-                    503,
-                    &error("busy", "the server is saturated; retry later"),
-                );
+                refuse(request, "the server is saturated; retry later");
             }
             Err(TrySendError::Disconnected((request, _))) => {
-                respond(request, 503, &error("busy", "no worker is running"));
+                refuse(request, "no worker is running");
             }
         }
     }
+}
+
+/// Most refusals answered on threads of their own at once.
+const MAX_REFUSING: usize = 32;
+static REFUSING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Answers 503. tiny_http reads what is left of a request's body before it answers, so
+/// a request with a body (which may come slowly) is refused on a thread of its own: the
+/// accepting thread never waits on one client. Past `MAX_REFUSING` such threads, it
+/// answers in line.
+fn refuse(request: Request, why: &str) {
+    use std::sync::atomic::Ordering;
+    let body = error("busy", why);
+    let has_body = request.body_length().is_none_or(|n| n > 0);
+    if has_body && REFUSING.fetch_add(1, Ordering::SeqCst) < MAX_REFUSING {
+        std::thread::spawn(move || {
+            respond(request, 503, &body);
+            REFUSING.fetch_sub(1, Ordering::SeqCst);
+        });
+        return;
+    }
+    if has_body {
+        REFUSING.fetch_sub(1, Ordering::SeqCst);
+    }
+    respond(request, 503, &body);
 }
 
 /// Loads the workspace and prints its problems (they are also in every check's answer).
