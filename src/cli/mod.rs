@@ -172,6 +172,9 @@ struct ReportArgs {
     /// The report to write: .html, .md or .json, by extension
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: PathBuf,
+    /// HTML: findings per page; articles past it go to sibling pages NAME-2.html, …
+    #[arg(long = "page-findings", value_name = "N", default_value_t = 2000)]
+    page_findings: usize,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -535,11 +538,35 @@ fn batch_report(args: ReportArgs) -> i32 {
     let batch = workspace.report(&mut results);
     write_step_summary(&report::summary::render(&batch.outcome));
     let shown = claimlint::escape::line(&args.output.to_string_lossy()).into_owned();
-    if let Err(err) =
-        claimlint::workspace::write::write_file(&args.output, render(&batch).as_bytes())
-    {
-        eprintln!("error: cannot write {shown}: {err}");
-        return 2;
+    let pages = if matches!(extension.as_deref(), Some("html" | "htm")) {
+        let stem = args
+            .output
+            .file_stem()
+            .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+        report::html::render_pages(&batch, &stem, args.page_findings)
+            .into_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let path = if i == 0 {
+                    args.output.clone()
+                } else {
+                    args.output.with_file_name(format!("{stem}-{}.html", i + 1))
+                };
+                (path, page)
+            })
+            .collect()
+    } else {
+        vec![(args.output.clone(), render(&batch))]
+    };
+    for (path, text) in &pages {
+        if let Err(err) = claimlint::workspace::write::write_file(path, text.as_bytes()) {
+            let shown = claimlint::escape::line(&path.to_string_lossy()).into_owned();
+            eprintln!("error: cannot write {shown}: {err}");
+            return 2;
+        }
+    }
+    if pages.len() > 1 {
+        eprintln!("{} pages: {shown} links the others", pages.len());
     }
     let summary = batch.outcome.summary();
     eprintln!(
