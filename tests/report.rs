@@ -134,6 +134,17 @@ fn report_files_in_every_format() {
                 assert!(text.starts_with("<!DOCTYPE html>"));
                 assert!(text.contains("<svg"), "a chart");
                 assert!(text.contains("<mark>Mink</mark>"), "passages highlighted");
+                for id in [
+                    "worst",
+                    "conflicts",
+                    "drift",
+                    "f-severity",
+                    "f-kind",
+                    "f-file",
+                ] {
+                    assert!(text.contains(&format!("id=\"{id}\"")), "{id}");
+                }
+                assert!(text.contains("class=\"pair\"") && text.contains("data-role=\"house\""));
                 assert!(
                     !text.contains("src=\"http") && !text.contains("href=\"http"),
                     "self-contained"
@@ -148,11 +159,25 @@ fn report_files_in_every_format() {
                     "findings grouped by file"
                 );
                 assert!(text.contains("`spelling.near-miss`") && text.contains("«Mink»"));
+                // The same sections as the HTML page.
+                assert!(text.contains("## Worst articles\n\n| rank | file |"));
+                assert!(text.contains("## Conflicts across articles\n\n### belarus/"));
+                assert!(text.contains("| outlier | consensus |"));
+                assert!(text.contains("(**house style**)"));
+                assert!(text.contains("## Checked claims\n\n### corpus/"));
             }
             _ => {
                 let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
                 assert_eq!(value["version"], 1);
                 assert!(value["totals"]["by_kind"]["spelling.wrong"]["errors"].as_u64() >= Some(1));
+                assert!(value["worst"][0]["errors"].as_u64() >= Some(1));
+                let pair = &value["conflicts"][0]["outliers"][0];
+                assert!(
+                    pair["outlier"]["context"].is_string() && pair["consensus"]["path"].is_string()
+                );
+                assert!(value["drift"][0]["roles"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|f| f["role"] == "house")));
             }
         }
     }

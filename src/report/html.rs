@@ -1,9 +1,10 @@
 //! The batch report as self-contained HTML: no network, one inline script for filters
 //! and sorting. The first page holds the summary, the worst articles, a chart of findings
 //! by kind and severity, cross-document conflicts with both passages side by side,
-//! house-style drift, the files table and the first articles' checked claims and
+//! house-style drift, then the first articles: their files table, checked claims and
 //! findings. Articles past a budget of findings go to sibling pages (`NAME-2.html`, …),
-//! each self-contained, linked from the first: a large archive's first page stays small.
+//! each self-contained with its own files table and filters, linked from the first: a
+//! large archive's first page stays small and paints fast.
 
 use std::fmt::Write as _;
 
@@ -21,7 +22,8 @@ td.n{text-align:right}.error{color:#b00020}.warning{color:#8a5a00}.info{color:#0
 .finding{border-left:4px solid #ccc;padding:.3em .8em;margin:.8em 0}.finding.error{border-color:#b00020}\
 .finding.warning{border-color:#e0a000}.finding.info{border-color:#0b5394}.finding p{margin:.2em 0;color:#222}\
 blockquote{margin:.3em 0;padding:.3em .6em;background:#f6f6f6;color:#333;white-space:pre-wrap}\
-mark{background:#ffe066;padding:0 .1em}code{font-size:90%}.meta{color:#666;font-size:90%}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.8em;margin:.5em 0 1em}.pair>div{border:1px solid #ddd;padding:.4em .6em}.house{font-weight:bold;color:#1b5e20}.wrong,.unlisted{color:#b00020}.variant{color:#555}th.sort{cursor:pointer}th.sort:after{content:\"\\21c5\";color:#999}#filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd}#filters label{margin-right:1em}.hidden{display:none}.agrees{color:#1b5e20}.contradicts{color:#b00020}.unknown{color:#666}";
+mark{background:#ffe066;padding:0 .1em}code{font-size:90%}.meta{color:#666;font-size:90%}.pair{display:grid;grid-template-columns:1fr 1fr;gap:.8em;margin:.5em 0 1em}.pair>div{border:1px solid #ddd;padding:.4em .6em}.house{font-weight:bold;color:#1b5e20}.wrong,.unlisted{color:#b00020}.variant{color:#555}th.sort{cursor:pointer}th.sort:after{content:\"\\21c5\";color:#999}#filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd}#filters label{margin-right:1em}.hidden{display:none}\
+section.article{content-visibility:auto;contain-intrinsic-size:auto 500px}.agrees{color:#1b5e20}.contradicts{color:#b00020}.unknown{color:#666}";
 
 /// How many worst articles the first page lists.
 const WORST_ROWS: usize = 50;
@@ -191,6 +193,7 @@ pub fn render_pages(batch: &Batch, stem: &str, budget: usize) -> Vec<String> {
         }
         out.push_str(&nav);
         filters(batch, &mut out);
+        files_table(batch, chunk, &link, &mut out);
         articles(&batch.outcome, chunk, &mut out);
         out.push_str(&nav);
         let _ = writeln!(out, "<script>{SCRIPT}</script>\n</body>\n</html>");
@@ -249,7 +252,6 @@ fn first_page(batch: &Batch, link: &dyn Fn(&str) -> String, out: &mut String) {
     conflicts(batch, out);
     drift(batch, out);
     rules_table(batch, out);
-    files_table(batch, link, out);
 }
 
 fn worst_table(batch: &Batch, link: &dyn Fn(&str) -> String, out: &mut String) {
@@ -342,9 +344,17 @@ fn rules_table(batch: &Batch, out: &mut String) {
     out.push_str("</tbody></table>\n");
 }
 
-fn files_table(batch: &Batch, link: &dyn Fn(&str) -> String, out: &mut String) {
+/// The files of one page (each page lists its own: a 6,000-row table would make the
+/// first page slow to paint).
+fn files_table(batch: &Batch, paths: &[String], link: &dyn Fn(&str) -> String, out: &mut String) {
     out.push_str("<h2>Files</h2>\n<table id=\"files\" class=\"sortable\"><thead><tr><th>file</th><th>language</th><th>date (source)</th><th>claims</th><th>errors</th><th>warnings</th><th>infos</th></tr></thead><tbody>\n");
-    for file in &batch.outcome.files {
+    let on_page: std::collections::BTreeSet<&str> = paths.iter().map(String::as_str).collect();
+    for file in batch
+        .outcome
+        .files
+        .iter()
+        .filter(|f| on_page.contains(f.path.as_str()))
+    {
         let c = batch
             .totals
             .by_file
