@@ -134,6 +134,17 @@ fn report_files_in_every_format() {
                 assert!(text.starts_with("<!DOCTYPE html>"));
                 assert!(text.contains("<svg"), "a chart");
                 assert!(text.contains("<mark>Mink</mark>"), "passages highlighted");
+                for id in [
+                    "worst",
+                    "conflicts",
+                    "drift",
+                    "f-severity",
+                    "f-kind",
+                    "f-file",
+                ] {
+                    assert!(text.contains(&format!("id=\"{id}\"")), "{id}");
+                }
+                assert!(text.contains("class=\"pair\"") && text.contains("data-role=\"house\""));
                 assert!(
                     !text.contains("src=\"http") && !text.contains("href=\"http"),
                     "self-contained"
@@ -148,11 +159,25 @@ fn report_files_in_every_format() {
                     "findings grouped by file"
                 );
                 assert!(text.contains("`spelling.near-miss`") && text.contains("«Mink»"));
+                // The same sections as the HTML page.
+                assert!(text.contains("## Worst articles\n\n| rank | file |"));
+                assert!(text.contains("## Conflicts across articles\n\n### belarus/"));
+                assert!(text.contains("| outlier | consensus |"));
+                assert!(text.contains("(**house style**)"));
+                assert!(text.contains("## Checked claims\n\n### corpus/"));
             }
             _ => {
                 let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
                 assert_eq!(value["version"], 1);
                 assert!(value["totals"]["by_kind"]["spelling.wrong"]["errors"].as_u64() >= Some(1));
+                assert!(value["worst"][0]["errors"].as_u64() >= Some(1));
+                let pair = &value["conflicts"][0]["outliers"][0];
+                assert!(
+                    pair["outlier"]["context"].is_string() && pair["consensus"]["path"].is_string()
+                );
+                assert!(value["drift"][0]["roles"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|f| f["role"] == "house")));
             }
         }
     }
@@ -193,4 +218,130 @@ fn report_annotations_include_cross_document_conflicts() {
             && l.contains("documents say")),
         "{text}"
     );
+}
+
+const HOUSE_PACK: &str = r#"format = 1
+[pack]
+id = "demo"
+
+[[entity]]
+id = "valdoria"
+preferred = { en = "Valdoria" }
+variants = ["Valdorie"]
+wrong = ["Valdorria"]
+
+[[claim]]
+id = "flood-deaths"
+about = "people killed in the Valdoria floods"
+patterns.en = ["{n} people (died|were killed)"]
+"#;
+
+fn html_batch() -> Batch {
+    let workspace = common::workspace(&common::engine_of("demo.toml", HOUSE_PACK), None);
+    let docs = [
+        (
+            "a.md",
+            "---\nlang: en\n---\nIn Valdoria, 12 people died in the floods.",
+        ),
+        (
+            "b.md",
+            "---\nlang: en\n---\nIn Valdorie, about 12 people were killed.",
+        ),
+        (
+            "c.md",
+            "---\nlang: en\n---\nIn Valdorria, 40 people were killed.  Valdorria  wept.",
+        ),
+    ];
+    let mut results: Vec<_> = docs
+        .iter()
+        .map(|(name, text)| workspace.check_bytes(name, text.as_bytes()))
+        .collect();
+    workspace.report(&mut results)
+}
+
+#[test]
+fn worst_articles_rank_errors_then_warnings() {
+    let batch = html_batch();
+    let worst = batch.worst();
+    assert!(!worst.is_empty());
+    for pair in worst.windows(2) {
+        let (a, b) = (&pair[0].counts, &pair[1].counts);
+        assert!(
+            (a.errors, a.warnings) >= (b.errors, b.warnings),
+            "{worst:?}"
+        );
+    }
+    assert_eq!(worst[0].path, "c.md", "{worst:?}");
+}
+
+#[test]
+fn conflicts_group_the_consensus_and_quote_both_passages() {
+    let batch = html_batch();
+    assert_eq!(batch.conflicts.len(), 1, "{:#?}", batch.conflicts);
+    let g = &batch.conflicts[0];
+    assert_eq!(g.rule, "demo/flood-deaths");
+    assert_eq!(g.support, 2);
+    assert_eq!(g.supporting, vec!["a.md", "b.md"]);
+    let pair = &g.outliers[0];
+    assert_eq!((pair.outlier.path.as_str(), pair.outlier.line), ("c.md", 4));
+    assert!(pair.outlier.context.contains("40 people were killed"));
+    assert_eq!(pair.consensus.path, "a.md");
+    assert!(pair.consensus.context.contains("12 people died"));
+}
+
+#[test]
+fn html_report_structure() {
+    let batch = html_batch();
+    let html = claimlint::report::html::render(&batch);
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in the report"))
+    };
+    // Sections, worst articles first.
+    assert!(at("id=\"worst\"") < at("id=\"chart\""));
+    assert!(at("id=\"chart\"") < at("id=\"conflicts\""));
+    assert!(at("id=\"conflicts\"") < at("id=\"drift\""));
+    assert!(at("id=\"drift\"") < at("id=\"articles\""));
+    // The worst table is ordered: c.md (an error for the wrong form) before the others.
+    let worst = &html[at("id=\"worst\"")..at("id=\"chart\"")];
+    let c = worst.find(">c.md<").expect("c.md ranked");
+    assert!(worst.find(">a.md<").is_none_or(|a| c < a), "{worst}");
+    // The chart separates severities.
+    assert!(html.contains("fill=\"#b00020\"") && html.contains("fill=\"#e0a000\""));
+    // Both passages of a conflict, side by side.
+    let conflict = &html[at("class=\"pair\"")..];
+    let conflict = &conflict[..conflict.find("</div></div>").expect("pair closes")];
+    assert!(conflict.contains("class=\"outlier\"") && conflict.contains("class=\"consensus\""));
+    assert!(
+        conflict.contains("c.md:4:") && conflict.contains("a.md:4:"),
+        "{conflict}"
+    );
+    assert!(conflict.contains("<mark>40") || conflict.contains("40 people"));
+    // House style marked, and the wrong form marked wrong.
+    assert!(html.contains("data-role=\"house\"><span class=\"house\">“Valdoria” — house style"));
+    assert!(html.contains("data-role=\"wrong\""), "wrong form marked");
+    // Checked claims with verdicts.
+    assert!(html.contains("class=\"claims sortable\""));
+    assert!(html.contains("claims checked"));
+    // Filters and the script that drives them, no network.
+    for id in ["f-severity", "f-kind", "f-file"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("data-severity=\"error\""));
+    assert!(html.contains("<script>") && !html.contains("src=\"http"));
+}
+
+#[test]
+fn html_pages_split_past_the_budget() {
+    let batch = html_batch();
+    let pages = claimlint::report::html::render_pages(&batch, "report", 1);
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    assert!(pages[0].contains("id=\"worst\"") && !pages[1].contains("id=\"worst\""));
+    assert!(pages[0].contains("href=\"report-2.html\""));
+    // Every finding is on exactly one page.
+    let total: usize = pages
+        .iter()
+        .map(|p| p.matches("<div class=\"finding ").count())
+        .sum();
+    assert_eq!(total, batch.outcome.findings.len());
 }

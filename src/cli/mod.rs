@@ -214,6 +214,9 @@ struct ReportArgs {
     /// stdout in a machine format (github annotations or SARIF), so they can gate CI
     #[arg(long, value_enum)]
     format: Option<ReportFormatArg>,
+    /// HTML: findings per page; articles past it go to sibling pages NAME-2.html, …
+    #[arg(long = "page-findings", value_name = "N", default_value_t = 2000)]
+    page_findings: usize,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -626,10 +629,38 @@ fn batch_report(args: ReportArgs) -> i32 {
     }
     if let Some((output, render)) = page {
         let shown = claimlint::escape::line(&output.to_string_lossy()).into_owned();
-        if let Err(err) = claimlint::workspace::write::write_file(output, render(&batch).as_bytes())
-        {
-            eprintln!("error: cannot write {shown}: {err}");
-            return 2;
+        let html = output
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let pages: Vec<(PathBuf, String)> = if html {
+            let stem = output
+                .file_stem()
+                .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+            report::html::render_pages(&batch, &stem, args.page_findings)
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let path = if i == 0 {
+                        output.clone()
+                    } else {
+                        output.with_file_name(format!("{stem}-{}.html", i + 1))
+                    };
+                    (path, text)
+                })
+                .collect()
+        } else {
+            vec![(output.clone(), render(&batch))]
+        };
+        for (path, text) in &pages {
+            if let Err(err) = claimlint::workspace::write::write_file(path, text.as_bytes()) {
+                let shown = claimlint::escape::line(&path.to_string_lossy()).into_owned();
+                eprintln!("error: cannot write {shown}: {err}");
+                return 2;
+            }
+        }
+        if pages.len() > 1 {
+            eprintln!("{} pages: {shown} links the others", pages.len());
         }
         let summary = batch.outcome.summary();
         eprintln!(

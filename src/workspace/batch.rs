@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::check::Checked;
 use super::outcome::Outcome;
 use crate::claims::consensus;
-use crate::finding::{Finding, Kind, Label, Severity};
+use crate::finding::{Finding, Kind, Label, Severity, Span};
+use crate::pack::Pack;
 
 /// Finding counts by severity.
 #[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
@@ -53,6 +54,82 @@ pub struct Batch {
     pub outcome: Outcome,
     pub totals: Totals,
     pub spellings: Spellings,
+    /// Cross-document conflicts, one group per claim rule with outliers.
+    pub conflicts: Vec<ConflictGroup>,
+    /// What the packs list for each entity seen in a document (house style per language,
+    /// accepted variants, wrong forms), by entity rule id.
+    pub house: BTreeMap<String, HouseStyle>,
+}
+
+/// One statement quoted: where it is, what it says, and its line for context.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Passage {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    /// The statement as written.
+    pub text: String,
+    /// The value read, in words.
+    pub value: String,
+    /// The statement's line, clipped to a window around it.
+    pub context: String,
+}
+
+/// An outlier statement and the consensus statement it contradicts.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ConflictPair {
+    pub outlier: Passage,
+    pub consensus: Passage,
+}
+
+/// The conflicts of one claim rule across documents.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ConflictGroup {
+    pub rule: String,
+    pub about: String,
+    /// The consensus value, in words (as one consensus statement reads it).
+    pub consensus: String,
+    /// How many documents support the consensus.
+    pub support: usize,
+    /// Several sets of statements tied for the most documents.
+    pub tied: bool,
+    /// Documents with a statement agreeing with the consensus statement, sorted.
+    pub supporting: Vec<String>,
+    pub outliers: Vec<ConflictPair>,
+}
+
+/// An entity's forms as its pack lists them.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct HouseStyle {
+    /// The house-style form per language code.
+    pub preferred: BTreeMap<String, String>,
+    pub variants: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+/// What a form is in a language: `house` (the preferred form for that language),
+/// `variant` (accepted: a listed variant, or the preferred form of another language),
+/// `wrong` (listed wrong) or `unlisted` (not in the pack: a near miss or a hybrid).
+pub fn form_role(house: Option<&HouseStyle>, lang: &str, form: &str) -> &'static str {
+    let Some(h) = house else { return "unlisted" };
+    let same = |a: &str| a.split_whitespace().eq(form.split_whitespace());
+    if h.preferred.get(lang).is_some_and(|p| same(p)) {
+        "house"
+    } else if h.wrong.iter().any(|w| same(w)) {
+        "wrong"
+    } else if h.variants.iter().any(|v| same(v)) || h.preferred.values().any(|p| same(p)) {
+        "variant"
+    } else {
+        "unlisted"
+    }
+}
+
+/// One file's rank in the worst-articles table.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Ranked {
+    pub path: String,
+    #[serde(flatten)]
+    pub counts: Counts,
 }
 
 impl Batch {
@@ -66,12 +143,61 @@ impl Batch {
                 .map(move |(lang, forms)| (entity, lang, forms))
         })
     }
+
+    /// Files with findings, worst first: most errors, then most warnings, then most
+    /// infos, then by path.
+    pub fn worst(&self) -> Vec<Ranked> {
+        let mut ranked: Vec<Ranked> = self
+            .totals
+            .by_file
+            .iter()
+            .filter(|(_, c)| c.total() > 0)
+            .map(|(path, counts)| Ranked {
+                path: path.clone(),
+                counts: *counts,
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            (b.counts.errors, b.counts.warnings, b.counts.infos)
+                .cmp(&(a.counts.errors, a.counts.warnings, a.counts.infos))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        ranked
+    }
+
+    /// The role of `form` for `entity` in documents of `lang` (see [`form_role`]).
+    pub fn form_role(&self, entity: &str, lang: &str, form: &str) -> &'static str {
+        form_role(self.house.get(entity), lang, form)
+    }
+}
+
+/// House style of every entity the packs list, by entity rule id (`PACK/ENTITY`).
+pub fn house_styles(packs: &[Pack]) -> BTreeMap<String, HouseStyle> {
+    let mut out = BTreeMap::new();
+    for pack in packs {
+        for e in &pack.entities {
+            out.insert(
+                format!("{}/{}", pack.id, e.id),
+                HouseStyle {
+                    preferred: e
+                        .preferred
+                        .iter()
+                        .map(|(l, f)| (l.code().to_owned(), f.clone()))
+                        .collect(),
+                    variants: e.variants.clone(),
+                    wrong: e.wrong.clone(),
+                },
+            );
+        }
+    }
+    out
 }
 
 /// Builds the report from every checked document, in input order. `outcome` already
 /// holds the per-document findings (and any pack or config problems).
-pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
-    outcome.findings.extend(cross_document_conflicts(results));
+pub fn build(mut outcome: Outcome, results: &[Checked], packs: &[Pack]) -> Batch {
+    let (findings, conflicts) = cross_document_conflicts(results, &outcome.sources);
+    outcome.findings.extend(findings);
     outcome.sort();
     let mut totals = Totals::default();
     for f in &outcome.findings {
@@ -109,18 +235,57 @@ pub fn build(mut outcome: Outcome, results: &[Checked]) -> Batch {
                 .or_default() += 1;
         }
     }
+    let mut house = house_styles(packs);
+    house.retain(|entity, _| spellings.contains_key(entity));
     Batch {
         outcome,
         totals,
         spellings,
+        conflicts,
+        house,
     }
+}
+
+/// The line holding `span`, clipped to about 160 bytes either side of it.
+fn context(source: Option<&String>, span: &Span) -> String {
+    let Some(source) = source else {
+        return String::new();
+    };
+    let range = span.source.clone();
+    if range.end > source.len()
+        || !source.is_char_boundary(range.start)
+        || !source.is_char_boundary(range.end)
+    {
+        return String::new();
+    }
+    let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[range.end..]
+        .find('\n')
+        .map_or(source.len(), |i| range.end + i);
+    let mut from = line_start.max(range.start.saturating_sub(160));
+    while !source.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = line_end.min(range.end + 160);
+    while !source.is_char_boundary(to) {
+        to -= 1;
+    }
+    format!(
+        "{}{}{}",
+        if from > line_start { "…" } else { "" },
+        source[from..to].trim(),
+        if to < line_end { "…" } else { "" }
+    )
 }
 
 /// `claim.conflict` across documents, by consensus ([`consensus::outliers`]): each
 /// statement that agrees with what is known but not with the statements most documents
 /// support gets one warning, with a label at a statement it contradicts. Conflicts within
 /// one document are `check`'s; readings a rule cannot decide between take no part.
-fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
+fn cross_document_conflicts(
+    results: &[Checked],
+    sources: &BTreeMap<String, String>,
+) -> (Vec<Finding>, Vec<ConflictGroup>) {
     let mut refs = Vec::new();
     let mut input = Vec::new();
     for (d, checked) in results.iter().enumerate() {
@@ -142,7 +307,64 @@ fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
         let path = results[d].info.as_ref().map_or("", |i| i.path.as_str());
         (path, &results[d].statements[k])
     };
-    consensus::outliers(&input)
+    let outliers = consensus::outliers(&input);
+    let passage = |i: usize| {
+        let (path, s) = statement(i);
+        Passage {
+            path: path.to_owned(),
+            line: s.span.line,
+            column: s.span.column,
+            text: s.text.clone(),
+            value: s.value.to_string(),
+            context: context(sources.get(path), &s.span),
+        }
+    };
+    let outlying: std::collections::BTreeSet<usize> =
+        outliers.iter().map(|o| o.statement).collect();
+    let mut groups: BTreeMap<String, ConflictGroup> = BTreeMap::new();
+    for o in &outliers {
+        let (_, s) = statement(o.statement);
+        let (_, against) = statement(o.against);
+        let group = groups.entry(s.rule.to_string()).or_insert_with(|| {
+            let mut supporting: Vec<String> = (0..input.len())
+                .filter(|&i| {
+                    input[i].rule == input[o.against].rule
+                        && !outlying.contains(&i)
+                        && input[i].interval.intersects(&against.interval)
+                })
+                .map(|i| input[i].key.to_owned())
+                .collect();
+            supporting.sort();
+            supporting.dedup();
+            ConflictGroup {
+                rule: s.rule.to_string(),
+                about: s.about.clone(),
+                consensus: against.value.to_string(),
+                support: o.support,
+                tied: o.tied,
+                supporting,
+                outliers: Vec::new(),
+            }
+        });
+        group.outliers.push(ConflictPair {
+            outlier: passage(o.statement),
+            consensus: passage(o.against),
+        });
+    }
+    let groups: Vec<ConflictGroup> = groups
+        .into_values()
+        .map(|mut g| {
+            g.outliers.sort_by(|a, b| {
+                (&a.outlier.path, a.outlier.line, a.outlier.column).cmp(&(
+                    &b.outlier.path,
+                    b.outlier.line,
+                    b.outlier.column,
+                ))
+            });
+            g
+        })
+        .collect();
+    let findings = outliers
         .into_iter()
         .map(|o| {
             let (path, s) = statement(o.statement);
@@ -175,5 +397,6 @@ fn cross_document_conflicts(results: &[Checked]) -> Vec<Finding> {
             .with_help(format!("claimlint explain {}", s.rule))
             .with_primary_label(s.value.to_string())
         })
-        .collect()
+        .collect();
+    (findings, groups)
 }

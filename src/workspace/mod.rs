@@ -255,7 +255,7 @@ impl Workspace {
     /// The batch report of checked documents: what only a corpus shows.
     pub fn report(&self, results: &mut [Checked]) -> Batch {
         let outcome = self.outcome(results);
-        batch::build(outcome, results)
+        batch::build(outcome, results, self.engine.packs())
     }
 
     /// 2 when the run cannot be trusted, else 1 when a finding reaches the failure
