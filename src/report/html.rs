@@ -9,6 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
+use crate::workspace::batch::Excerpt;
 use crate::workspace::batch::{Batch, Passage};
 use crate::workspace::{FileInfo, Outcome};
 
@@ -56,31 +57,16 @@ document.title=msg;}
 /// The passage around a span: its line, clipped to a window, the span marked.
 fn passage(source: &str, f: &Finding) -> String {
     let range = f.span.source.clone();
-    if range.end > source.len()
-        || !source.is_char_boundary(range.start)
-        || !source.is_char_boundary(range.end)
-    {
+    let Some(w) = Excerpt::around(source, range.clone(), 240) else {
         return String::new();
-    }
-    let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[range.end..]
-        .find('\n')
-        .map_or(source.len(), |i| range.end + i);
-    let mut from = line_start.max(range.start.saturating_sub(240));
-    while !source.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = line_end.min(range.end + 240);
-    while !source.is_char_boundary(to) {
-        to -= 1;
-    }
+    };
     format!(
         "{}{}<mark>{}</mark>{}{}",
-        if from > line_start { "…" } else { "" },
-        escape(&source[from..range.start]),
+        if w.cut_before { "…" } else { "" },
+        escape(&source[w.from..range.start]),
         escape(&source[range.clone()]),
-        escape(&source[range.end..to]),
-        if to < line_end { "…" } else { "" },
+        escape(&source[range.end..w.to]),
+        if w.cut_after { "…" } else { "" },
     )
 }
 

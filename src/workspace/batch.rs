@@ -248,34 +248,58 @@ pub fn build(mut outcome: Outcome, results: &[Checked], packs: &[Pack]) -> Batch
 
 /// The line holding `span`, clipped to about 160 bytes either side of it.
 fn context(source: Option<&String>, span: &Span) -> String {
-    let Some(source) = source else {
+    let Some(w) = source.and_then(|source| Excerpt::around(source, span.source.clone(), 160))
+    else {
         return String::new();
     };
-    let range = span.source.clone();
-    if range.end > source.len()
-        || !source.is_char_boundary(range.start)
-        || !source.is_char_boundary(range.end)
-    {
-        return String::new();
-    }
-    let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[range.end..]
-        .find('\n')
-        .map_or(source.len(), |i| range.end + i);
-    let mut from = line_start.max(range.start.saturating_sub(160));
-    while !source.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = line_end.min(range.end + 160);
-    while !source.is_char_boundary(to) {
-        to -= 1;
-    }
     format!(
         "{}{}{}",
-        if from > line_start { "…" } else { "" },
-        source[from..to].trim(),
-        if to < line_end { "…" } else { "" }
+        if w.cut_before { "…" } else { "" },
+        w.source[w.from..w.to].trim(),
+        if w.cut_after { "…" } else { "" }
     )
+}
+
+/// The line around a range of a text, clipped to `radius` bytes on each side (on char
+/// boundaries): what reports quote of a finding.
+pub struct Excerpt<'a> {
+    pub source: &'a str,
+    pub from: usize,
+    pub to: usize,
+    /// The line goes on before `from` / after `to`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+impl<'a> Excerpt<'a> {
+    pub fn around(source: &'a str, range: std::ops::Range<usize>, radius: usize) -> Option<Self> {
+        if range.end > source.len()
+            || range.start > range.end
+            || !source.is_char_boundary(range.start)
+            || !source.is_char_boundary(range.end)
+        {
+            return None;
+        }
+        let line_start = source[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[range.end..]
+            .find('\n')
+            .map_or(source.len(), |i| range.end + i);
+        let mut from = line_start.max(range.start.saturating_sub(radius));
+        while !source.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = line_end.min(range.end + radius);
+        while !source.is_char_boundary(to) {
+            to -= 1;
+        }
+        Some(Excerpt {
+            source,
+            from,
+            to,
+            cut_before: from > line_start,
+            cut_after: to < line_end,
+        })
+    }
 }
 
 /// `claim.conflict` across documents, by consensus ([`consensus::outliers`]): each
