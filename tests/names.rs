@@ -9,25 +9,10 @@ use claimlint::Lang;
 mod common;
 
 fn spelling(engine: &std::sync::Arc<claimlint::Engine>, text: &str, lang: Lang) -> Vec<Finding> {
-    common::check(engine, "t.txt", text.as_bytes(), Some(lang))
-        .findings
-        .into_iter()
-        .filter(|f| f.kind.as_str().starts_with("spelling."))
-        .collect()
+    common::spelling_findings(engine, text, lang)
 }
 
-fn summary(found: &[Finding]) -> Vec<(Kind, &str, Option<&str>)> {
-    found
-        .iter()
-        .map(|f| {
-            (
-                f.kind,
-                f.text.as_str(),
-                f.fix.as_ref().map(|x| x.replacement.as_str()),
-            )
-        })
-        .collect()
-}
+use common::summary;
 
 #[test]
 fn a_full_name_with_a_no_break_space_is_the_full_name() {

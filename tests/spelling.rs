@@ -35,26 +35,10 @@ near_miss = 2
 mod common;
 
 fn findings(text: &str, lang: Lang) -> Vec<Finding> {
-    let engine = common::engine_of("t.toml", PACK);
-    common::check(&engine, "t.txt", text.as_bytes(), Some(lang))
-        .findings
-        .into_iter()
-        .filter(|f| f.kind.as_str().starts_with("spelling."))
-        .collect()
+    common::spelling_findings(&common::engine_of("t.toml", PACK), text, lang)
 }
 
-fn summary(found: &[Finding]) -> Vec<(Kind, &str, Option<&str>)> {
-    found
-        .iter()
-        .map(|f| {
-            (
-                f.kind,
-                f.text.as_str(),
-                f.fix.as_ref().map(|x| x.replacement.as_str()),
-            )
-        })
-        .collect()
-}
+use common::summary;
 
 #[test]
 fn a_form_listed_twice_is_one_form() {

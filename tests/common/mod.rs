@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use claimlint::workspace::{Config, Settings};
-use claimlint::{pack, Checked, Engine, Lang, Outcome, Workspace};
+use claimlint::{pack, Checked, Engine, Finding, Kind, Lang, Outcome, Workspace};
 
 pub const DATE: jiff::civil::Date = jiff::civil::Date::constant(2025, 12, 13);
 
@@ -47,4 +47,27 @@ pub fn check(engine: &Arc<Engine>, name: &str, bytes: &[u8], lang: Option<Lang>)
 /// Moves checked documents into one sorted outcome.
 pub fn outcome_of(results: &mut [Checked]) -> Outcome {
     workspace(&Arc::new(Engine::empty()), None).outcome(results)
+}
+
+/// The `spelling.*` findings of one plain-text document in `lang`.
+pub fn spelling_findings(engine: &Arc<Engine>, text: &str, lang: Lang) -> Vec<Finding> {
+    check(engine, "t.txt", text.as_bytes(), Some(lang))
+        .findings
+        .into_iter()
+        .filter(|f| f.kind.as_str().starts_with("spelling."))
+        .collect()
+}
+
+/// (kind, text, fix) of each finding: what a spelling test compares.
+pub fn summary(found: &[Finding]) -> Vec<(Kind, &str, Option<&str>)> {
+    found
+        .iter()
+        .map(|f| {
+            (
+                f.kind,
+                f.text.as_str(),
+                f.fix.as_ref().map(|x| x.replacement.as_str()),
+            )
+        })
+        .collect()
 }
