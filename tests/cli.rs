@@ -160,3 +160,33 @@ fn github_step_summary_lists_every_error() {
         );
     }
 }
+
+/// Pack values reach the terminal escaped in `rules list` and `explain`, never raw.
+#[test]
+fn pack_values_are_escaped_in_rules_list_and_explain() {
+    let dir = std::env::temp_dir().join(format!("claimlint-hostile-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let pack = dir.join("h.toml");
+    std::fs::write(
+        &pack,
+        "format = 1\n[pack]\nid = \"x\"\ntitle = \"t\\u001b[2J\"\n[[entity]]\nid = \"e\"\nvariants = [\"Ab\\u202ecd\"]\n",
+    )
+    .expect("write pack");
+    for args in [&["rules", "list"][..], &["explain", "x/e"][..]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args(args)
+            .arg("--no-config")
+            .arg("--rules")
+            .arg(&pack)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{text}");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(text.contains("\\u{202e}"), "{text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -13,6 +13,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use claimlint::document::EncodingChoice;
+use claimlint::escape;
 use claimlint::report::{self, OutputFormat, PrettyOptions};
 use claimlint::workspace::{selftest, FailOn, Input};
 use claimlint::{Engine, Lang, Settings, Severity, Workspace};
@@ -280,8 +281,8 @@ pub fn main() -> i32 {
             packs,
         } => with_engine(&packs, |engine| {
             match format {
-                ListFormat::Text => print!("{}", explain::list(engine)),
-                ListFormat::Json => println!("{}", explain::list_json(engine)),
+                ListFormat::Text => print!("{}", escape::multiline(&explain::list(engine))),
+                ListFormat::Json => println!("{}", escape::json(explain::list_json(engine))),
             }
             0
         }),
@@ -292,11 +293,14 @@ pub fn main() -> i32 {
         Command::Explain { rule, packs } => {
             with_engine(&packs, |engine| match explain::explain(engine, &rule) {
                 Some(text) => {
-                    print!("{text}");
+                    print!("{}", escape::multiline(&text));
                     0
                 }
                 None => {
-                    eprintln!("error: no rule \"{rule}\" in the loaded packs (claimlint rules list shows them)");
+                    eprintln!(
+                        "error: no rule \"{}\" in the loaded packs (claimlint rules list shows them)",
+                        escape::line(&rule)
+                    );
                     2
                 }
             })
@@ -412,7 +416,10 @@ fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
         .iter()
         .find(|id| !engine.packs().iter().any(|p| &&p.id == id))
     {
-        eprintln!("error: no pack \"{id}\" is loaded (claimlint rules list shows them)");
+        eprintln!(
+            "error: no pack \"{}\" is loaded (claimlint rules list shows them)",
+            escape::line(id)
+        );
         return 2;
     }
     let mut failed = 0;
@@ -421,17 +428,17 @@ fn rules_test(args: &PackArgs, ids: &[String]) -> i32 {
             continue;
         }
         let results = selftest::run(engine, p, settings.today);
-        println!("{} ({})", pack.id, pack.path);
+        println!("{} ({})", pack.id, escape::line(&pack.path));
         for r in &results {
             let (which, status) = (r.which(), if r.ok { "ok  " } else { "FAIL" });
             println!(
                 "  {status} {} {which}{}: {}",
                 r.rule,
                 r.recognition(),
-                r.example.value
+                escape::line(&r.example.value)
             );
             if !r.ok {
-                println!("       {}", r.detail);
+                println!("       {}", escape::line(&r.detail));
             }
         }
         let bad = results.iter().filter(|r| !r.ok).count();
