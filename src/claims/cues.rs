@@ -63,6 +63,42 @@ fn stand_ins(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// Words that open an aside between commas, folded: "1 100 prisonniers politiques, dont
+/// plusieurs journalistes, restent détenus", "more than 1,100 political prisoners,
+/// including a Nobel laureate, remain behind bars". An aside is no clause of its own.
+fn aside_openers(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Fr => &[
+            "dont",
+            "parmi",
+            "notamment",
+            "selon",
+            "y",
+            "d",
+            "pour",
+            "majoritairement",
+            "essentiellement",
+            "principalement",
+            "surtout",
+        ],
+        Lang::En => &[
+            "including",
+            "among",
+            "according",
+            "mostly",
+            "many",
+            "most",
+            "some",
+            "such",
+            "mainly",
+            "chiefly",
+        ],
+    }
+}
+
+/// The most tokens inside an aside, commas included.
+const MAX_ASIDE: usize = 16;
+
 /// The most words between a figure part that opens the sentence and a cue after the
 /// comma closing it: the comma, a subject of a few words, then the cue.
 const FRONTED_WITHIN: usize = 6;
@@ -110,6 +146,41 @@ impl DocTokens<'_> {
             })
         };
         !(t.folded == "," && i > 0 && digit(i - 1, false) && digit(i + 1, true))
+    }
+
+    /// The tokens of `range` outside asides, and whether a mark ending a clause stands
+    /// among them (`fronted_end`, the comma closing a fronted figure part, excepted).
+    fn clause_span(&self, range: Range<usize>, fronted_end: Option<usize>) -> (usize, bool) {
+        let mut words = 0;
+        let mut i = range.start;
+        while i < range.end {
+            if self.ends_clause_at(i) && fronted_end != Some(i) {
+                match self.aside_close(i, range.end) {
+                    Some(close) => i = close + 1,
+                    None => return (words, true),
+                }
+                continue;
+            }
+            words += 1;
+            i += 1;
+        }
+        (words, false)
+    }
+
+    /// The comma closing an aside opened by the comma at `open`, before `end`.
+    fn aside_close(&self, open: usize, end: usize) -> Option<usize> {
+        let is_comma = |i: usize| self.tokens.get(i).is_some_and(|t| t.folded == ",");
+        let opener = self.tokens.get(open + 1)?;
+        if !is_comma(open)
+            || opener.kind != TokenKind::Word
+            || !aside_openers(self.lang).contains(&opener.folded.as_str())
+        {
+            return None;
+        }
+        let last = (open + MAX_ASIDE).min(end);
+        (open + 2..last)
+            .find(|&i| self.ends_clause_at(i))
+            .filter(|&i| is_comma(i))
     }
 
     /// Every candidate match of `pattern` in sentence `sentence`, overlapping ones
@@ -213,8 +284,12 @@ impl DocTokens<'_> {
             return false;
         };
         // A cue part is a few words: start far enough back for it to end near the figure.
-        let first = figure.start.saturating_sub(within + 8).max(toks.start);
-        let last = (figure.end + within + 1).min(toks.end);
+        // An aside between them may widen the distance by up to MAX_ASIDE tokens.
+        let first = figure
+            .start
+            .saturating_sub(within + 8 + MAX_ASIDE)
+            .max(toks.start);
+        let last = (figure.end + within + 1 + MAX_ASIDE).min(toks.end);
         // Failures remembered over the window only: the cost of a cue stays with the
         // window, not with the sentence (a sentence may be a megabyte).
         let mut failures = Failures::new(first..last);
@@ -241,10 +316,8 @@ impl DocTokens<'_> {
             // Loukachenko dirigeait".
             let fronted = figure.start == toks.start && s >= figure.end;
             let across = fronted && self.ends_clause_at(figure.end);
-            between.len() <= if across { FRONTED_WITHIN } else { within }
-                && !between
-                    .clone()
-                    .any(|i| self.ends_clause_at(i) && !(fronted && i == figure.end))
+            let (words, split) = self.clause_span(between, fronted.then_some(figure.end));
+            !split && words <= if across { FRONTED_WITHIN } else { within }
         })
     }
 

@@ -567,6 +567,23 @@ const FIGURE_READINGS: &[(Lang, &str, &str)] = &[
         "Varenko, qui dirige le pays, a libéré Orsk, détenu depuis 2021.",
         "",
     ),
+    (Lang::En, "Some 900 prisoners, he said, still wait.", ""),
+    // ...but an aside between commas is no clause of its own.
+    (
+        Lang::Fr,
+        "Quelque 900 prisonniers, dont plusieurs journalistes, restent détenus.",
+        "900",
+    ),
+    (
+        Lang::Fr,
+        "Au moins 900 détenus, selon l'ONG, sont toujours en prison.",
+        "900",
+    ),
+    (
+        Lang::En,
+        "About 900 prisoners, including a Nobel laureate, still wait.",
+        "900",
+    ),
 ];
 
 #[test]
