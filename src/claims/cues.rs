@@ -154,12 +154,14 @@ impl DocTokens<'_> {
         let mut words = 0;
         let mut i = range.start;
         while i < range.end {
-            if self.ends_clause_at(i) && fronted_end != Some(i) {
-                match self.aside_close(i, range.end) {
-                    Some(close) => i = close + 1,
-                    None => return (words, true),
+            if self.ends_clause_at(i) {
+                if let Some(close) = self.aside_close(i, range.end) {
+                    i = close + 1;
+                    continue;
                 }
-                continue;
+                if fronted_end != Some(i) {
+                    return (words, true);
+                }
             }
             words += 1;
             i += 1;

@@ -572,17 +572,17 @@ const FIGURE_READINGS: &[(Lang, &str, &str)] = &[
     (
         Lang::Fr,
         "Quelque 900 prisonniers, dont plusieurs journalistes, restent détenus.",
-        "900",
+        "Quelque 900",
     ),
     (
         Lang::Fr,
-        "Au moins 900 détenus, selon l'ONG, sont toujours en prison.",
-        "900",
+        "Environ 900 détenus, selon l'ONG, sont toujours en prison.",
+        "Environ 900",
     ),
     (
         Lang::En,
         "About 900 prisoners, including a Nobel laureate, still wait.",
-        "900",
+        "About 900",
     ),
 ];
 
