@@ -6,6 +6,8 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::toml_schema::{self, Shape};
+
 /// A problem in a TOML file, with the range it points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -72,6 +74,9 @@ pub struct TableReader<'a, 'i> {
     span: Range<usize>,
     what: String,
     seen: Vec<&'static str>,
+    /// The keys this table may hold, when declared: reading another key, or reading one
+    /// as another shape, is a bug the tests catch (debug assertions).
+    keys: Option<&'static toml_schema::Table>,
 }
 
 impl<'a, 'i> TableReader<'a, 'i> {
@@ -81,6 +86,51 @@ impl<'a, 'i> TableReader<'a, 'i> {
             span,
             what: what.into(),
             seen: Vec::new(),
+            keys: None,
+        }
+    }
+
+    /// A reader of a table whose keys are declared in `keys`; the tables read from it
+    /// (`table`, `tables`) know their keys from it too. `finish` asserts that every
+    /// declared key was looked up, so the declaration and the reader cannot drift.
+    pub fn declared(
+        table: &'a DeTable<'i>,
+        span: Range<usize>,
+        what: impl Into<String>,
+        keys: &'static toml_schema::Table,
+    ) -> Self {
+        let mut reader = TableReader::new(table, span, what);
+        reader.keys = Some(keys);
+        reader
+    }
+
+    /// The declared shape of `key`; a key the declaration does not know is a bug.
+    fn shape(&self, key: &str) -> Option<&'static Shape> {
+        let keys = self.keys?;
+        let found = keys.key(key);
+        debug_assert!(
+            found.is_some(),
+            "`{key}` is read but not declared in `{}`",
+            keys.name
+        );
+        found.map(|k| &k.shape)
+    }
+
+    /// Asserts that `key` is declared with a shape `expected` accepts.
+    fn expect_shape(&self, key: &str, expected: fn(&Shape) -> bool) {
+        if let Some(shape) = self.shape(key) {
+            debug_assert!(
+                expected(shape),
+                "`{key}` is read as another shape than its declared {shape:?}"
+            );
+        }
+    }
+
+    /// The table declared for `key`, for the reader of a sub-table.
+    fn child(&self, key: &str) -> Option<&'static toml_schema::Table> {
+        match self.shape(key)? {
+            Shape::Table(t) | Shape::Tables(t) => Some(t),
+            _ => None,
         }
     }
 
@@ -90,6 +140,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// The raw value of `key`, marking it known.
     pub fn value(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        self.shape(key);
         self.seen.push(key);
         self.table
             .iter()
@@ -110,6 +161,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<String>> {
+        self.expect_shape(key, |s| matches!(s, Shape::String | Shape::Choice(_)));
         let value = self.value(key)?;
         expect_string(value, key, problems)
     }
@@ -132,6 +184,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Vec<Located<String>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Strings));
         match self.value(key) {
             Some(value) => expect_strings(value, key, problems),
             None => Vec::new(),
@@ -143,6 +196,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<bool>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Boolean));
         let value = self.value(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Located {
@@ -162,6 +216,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<f64>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Number));
         let value = self.value(key)?;
         expect_number(value, key, problems)
     }
@@ -171,9 +226,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<TableReader<'a, 'i>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Table(_)));
         let value = self.value(key)?;
         match value.get_ref() {
-            DeValue::Table(t) => Some(TableReader::new(t, value.span(), format!("`{key}`"))),
+            DeValue::Table(t) => {
+                let mut reader = TableReader::new(t, value.span(), format!("`{key}`"));
+                reader.keys = self.child(key);
+                Some(reader)
+            }
             other => {
                 problems.push(wrong_type(value.span(), key, "a table", other));
                 None
@@ -187,6 +247,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Vec<TableReader<'a, 'i>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Tables(_)));
+        let keys = self.child(key);
         let Some(value) = self.value(key) else {
             return Vec::new();
         };
@@ -202,11 +264,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push(TableReader::new(
-                    t,
-                    item.span(),
-                    format!("[[{key}]] #{}", i + 1),
-                )),
+                DeValue::Table(t) => {
+                    let mut reader =
+                        TableReader::new(t, item.span(), format!("[[{key}]] #{}", i + 1));
+                    reader.keys = keys;
+                    out.push(reader);
+                }
                 other => problems.push(wrong_type(item.span(), key, "a table", other)),
             }
         }
@@ -215,6 +278,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// Reports every key that was not read.
     pub fn finish(self, problems: &mut Vec<Problem>) {
+        if let Some(keys) = self.keys {
+            for key in keys.keys {
+                debug_assert!(
+                    self.seen.contains(&key.name),
+                    "`{}` is declared in `{}` but never read",
+                    key.name,
+                    keys.name
+                );
+            }
+        }
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if !self.seen.contains(&name) {

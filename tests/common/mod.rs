@@ -104,3 +104,29 @@ pub fn validate_json(schema: &str, value: &serde_json::Value) -> Result<(), Stri
         .validate(value, index)
         .map_err(|err| format!("{err:#}"))
 }
+
+/// A TOML document as the JSON an editor validates against a schema: dates and times
+/// become strings, as Taplo converts them.
+pub fn toml_to_json(value: &toml::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        toml::Value::String(s) => Value::from(s.as_str()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => Value::from(*f),
+        toml::Value::Boolean(b) => Value::from(*b),
+        toml::Value::Datetime(d) => Value::from(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Validates TOML text against the JSON Schema in the file `schema` (relative to the
+/// crate); a TOML syntax error is an error too.
+pub fn validate_toml(schema: &str, toml_text: &str) -> Result<(), String> {
+    let value: toml::Value = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    validate_json(schema, &toml_to_json(&value))
+}
