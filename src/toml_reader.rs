@@ -381,3 +381,82 @@ pub fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &DeValue
         format!("expected {expected}"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::toml_schema::{Key, Table};
+
+    static INNER: Table = Table {
+        name: "inner",
+        doc: "",
+        keys: &[Key::optional("n", Shape::Number, "")],
+    };
+    static ROOT: Table = Table {
+        name: "root",
+        doc: "",
+        keys: &[
+            Key::required("id", Shape::String, ""),
+            Key::optional("inner", Shape::Table(&INNER), ""),
+        ],
+    };
+
+    fn read(source: &str, body: impl FnOnce(&mut TableReader<'_, '_>, &mut Vec<Problem>)) {
+        let doc = parse(source).expect("TOML");
+        let mut problems = Vec::new();
+        let mut root = TableReader::declared(doc.get_ref(), 0..0, "t", &ROOT);
+        body(&mut root, &mut problems);
+        root.finish(&mut problems);
+    }
+
+    #[test]
+    fn a_reader_of_exactly_the_declared_keys_passes() {
+        read("id = \"x\"\n[inner]\nn = 1\n", |root, problems| {
+            assert!(root.required_string("id", problems).is_some());
+            let mut inner = root.table("inner", problems).expect("inner");
+            assert_eq!(inner.number("n", problems).map(|n| n.value), Some(1.0));
+            inner.finish(problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "is read but not declared")]
+    fn reading_an_undeclared_key_is_a_bug() {
+        read("", |root, problems| {
+            root.string("id", problems);
+            root.table("inner", problems);
+            root.string("colour", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "as another shape")]
+    fn reading_a_key_as_another_shape_is_a_bug() {
+        read("", |root, problems| {
+            root.number("id", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "declared in `root` but never read")]
+    fn a_declared_key_never_read_is_a_bug() {
+        read("", |root, problems| {
+            root.string("id", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "declared in `inner` but never read")]
+    fn sub_tables_know_their_keys() {
+        read("id = \"x\"\n[inner]\n", |root, problems| {
+            root.string("id", problems);
+            if let Some(inner) = root.table("inner", problems) {
+                inner.finish(problems);
+            }
+        });
+    }
+}

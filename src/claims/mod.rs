@@ -669,7 +669,12 @@ fn regex_set_problem(
         .collect();
     let (rule, last) = list[list.len() - 1];
     let reason = err.to_string();
-    let reason = reason.lines().last().unwrap_or_default().trim();
+    let reason = reason
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('.');
     let problem = Problem::new(
         last.span.clone(),
         format!(
