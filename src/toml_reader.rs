@@ -161,7 +161,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<String>> {
-        self.expect_shape(key, |s| matches!(s, Shape::String | Shape::Choice(_)));
+        self.expect_shape(key, |s| {
+            matches!(s, Shape::String | Shape::Choice(_) | Shape::LangOrAuto)
+        });
         let value = self.value(key)?;
         expect_string(value, key, problems)
     }

@@ -41,6 +41,9 @@ pub enum Shape {
     String,
     /// One of these strings.
     Choice(&'static [&'static str]),
+    /// A language: `"fr"`, `"en"`, a regional tag of them (`"fr-CA"`, `"en_GB"`), or
+    /// `"auto"`.
+    LangOrAuto,
     /// A list of strings, or one string standing for a list of one.
     Strings,
     Number,
@@ -156,6 +159,13 @@ fn shape_schema(shape: &Shape) -> Value {
     match shape {
         Shape::String => json!({"type": "string"}),
         Shape::Choice(values) => json!({"type": "string", "enum": values}),
+        Shape::LangOrAuto => json!({
+            "type": "string",
+            "anyOf": [
+                {"enum": ["fr", "en", "auto"]},
+                {"pattern": "^\\s*([fF][rR]|[eE][nN])([-_][^\\s]*)?\\s*$"}
+            ]
+        }),
         Shape::Strings => json!({"type": ["array", "string"], "items": {"type": "string"}}),
         Shape::Number => json!({"type": "number"}),
         Shape::Boolean => json!({"type": "boolean"}),

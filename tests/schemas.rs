@@ -139,6 +139,13 @@ fn the_schemas_reject_unknown_keys_and_wrong_types() {
     let level = "[severity]\n\"spelling.style\" = \"loud\"\n";
     let errors = common::validate_toml(CONFIG_SCHEMA, level).expect_err("unknown level");
     assert!(errors.contains("spelling.style"), "{errors}");
+    for lang in ["fr", "en-GB", "fr_CA", "auto"] {
+        let config = format!("lang = \"{lang}\"\n");
+        let parsed = claimlint::workspace::Config::parse(Path::new("claimlint.toml"), &config);
+        assert!(parsed.is_ok(), "{lang}");
+        common::validate_toml(CONFIG_SCHEMA, &config).expect("a language the reader accepts");
+    }
+    assert!(common::validate_toml(CONFIG_SCHEMA, "lang = \"de\"\n").is_err());
     let quantity = "format = 1\n[pack]\nid = \"x\"\n[[claim]]\nid = \"c\"\nabout = \"a\"\nquantity = { exact = \"many\" }\n";
     assert!(common::validate_toml(PACK_SCHEMA, quantity).is_err());
 }

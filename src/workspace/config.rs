@@ -22,7 +22,7 @@ pub static CONFIG_FILE: Table = Table {
     doc: "claimlint configuration: packs, default language and encoding, failure threshold, severities, files",
     keys: &[
         Key::optional("rules", Shape::Strings, "Packs: \"builtin\" (the packs shipped in the binary) or pack files and folders relative to this file; [] runs the hygiene checks alone"),
-        Key::optional("lang", Shape::Choice(&["fr", "en", "auto"]), "Language of documents that do not declare one"),
+        Key::optional("lang", Shape::LangOrAuto, "Language of documents that do not declare one: \"fr\", \"en\" (or a regional tag such as \"fr-CA\"), or \"auto\" (detected)"),
         Key::optional("fail_on", Shape::Choice(&["error", "warning", "never"]), "Exit 1 on findings at or above this severity"),
         Key::optional("encoding", Shape::String, "Encoding of documents: \"utf-8\" (strict, the default), a WHATWG label such as \"windows-1252\", or \"auto\""),
         Key::optional("severity", Shape::Map(&Shape::Choice(&["error", "warning", "info", "off"])), "Severity by rule id, kind or pack id; \"off\" disables"),
