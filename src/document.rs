@@ -61,6 +61,76 @@ pub struct Document {
     /// `source` → file bytes (UTF-16 only).
     file_map: Option<OffsetMap>,
     lines: LineIndex,
+    /// The checked text as names are read in it, when it differs (see [`WordView`]).
+    word_view: Option<WordView>,
+}
+
+/// The checked text with the zero-width characters and soft hyphens inside words
+/// removed ("Min\u{200B}sk" reads "Minsk"), so that names are recognised through them;
+/// `hygiene/invisible` still reports them in the checked text. Ranges of the view map
+/// back to ranges of the checked text that keep the invisible characters inside.
+#[derive(Debug)]
+pub struct WordView {
+    pub text: String,
+    /// View → checked text.
+    map: OffsetMap,
+}
+
+impl WordView {
+    /// The view of `text`; `None` when no word of it holds such a character.
+    pub fn of(text: &str) -> Option<WordView> {
+        if !text.contains(is_word_invisible) {
+            return None;
+        }
+        let mut builder = TextBuilder::with_capacity(text.len());
+        let mut run = 0;
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !is_word_invisible(c) {
+                previous = Some(c);
+                continue;
+            }
+            // A run of them between two letters or digits is inside a word.
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if !is_word_invisible(next) {
+                    break;
+                }
+                end = next_at + next.len_utf8();
+                chars.next();
+            }
+            let next = text[end..].chars().next();
+            if previous.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric)
+            {
+                builder.push_verbatim(text, run..at);
+                run = end;
+            }
+            previous = next;
+        }
+        if run == 0 {
+            return None;
+        }
+        builder.push_verbatim(text, run..text.len());
+        let (text, map) = builder.finish();
+        Some(WordView { text, map })
+    }
+
+    /// The range of the checked text a range of the view came from.
+    pub fn text_range(&self, range: Range<usize>) -> Range<usize> {
+        self.map.map_range(range)
+    }
+}
+
+/// Characters that split a word for search without showing: zero-width space, non-joiner,
+/// joiner, word joiner, zero-width no-break space (U+FEFF) and the soft hyphen — those
+/// `hygiene/invisible` reports inside words.
+pub fn is_word_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
 }
 
 impl Document {
@@ -90,7 +160,9 @@ impl Document {
             problems: Vec::new(),
             text_maps,
             file_map: decoded.map,
+            word_view: None,
         };
+        doc.word_view = WordView::of(&doc.text);
         doc.paragraphs = paragraphs(&doc.text, format);
         doc.resolve_lang(extracted.lang, extracted.lang_origin, opts);
         doc.resolve_date(extracted.date, extracted.date_origin, opts);
@@ -117,7 +189,14 @@ impl Document {
             problems: Vec::new(),
             text_maps: Vec::new(),
             file_map: None,
+            word_view: WordView::of(text),
         }
+    }
+
+    /// The checked text as names are read in it, when it holds invisible characters
+    /// inside words; `None` means the checked text itself.
+    pub fn word_view(&self) -> Option<&WordView> {
+        self.word_view.as_ref()
     }
 
     fn resolve_lang(
@@ -329,6 +408,27 @@ mod tests {
 
     fn opts() -> DocOptions {
         DocOptions::new(Date::constant(2025, 12, 13))
+    }
+
+    #[test]
+    fn the_word_view_reads_through_invisibles_inside_words() {
+        let text = "Min\u{200B}sk, Lou\u{AD}ka\u{AD}\u{200D}chenko et\u{200B} \u{FEFF}x";
+        let view = WordView::of(text).expect("invisibles inside words");
+        assert_eq!(view.text, "Minsk, Loukachenko et\u{200B} \u{FEFF}x");
+        let minsk = view.text.find("Minsk").expect("Minsk");
+        assert_eq!(&text[view.text_range(minsk..minsk + 5)], "Min\u{200B}sk");
+        let name = view.text.find("Loukachenko").expect("name");
+        assert_eq!(
+            &text[view.text_range(name..name + "Loukachenko".len())],
+            "Lou\u{AD}ka\u{AD}\u{200D}chenko"
+        );
+        let et = view.text.find(" et").expect("et");
+        assert_eq!(&text[view.text_range(et..et + 3)], " et");
+        assert!(
+            WordView::of("Minsk et\u{200B} loin").is_none(),
+            "between words"
+        );
+        assert!(WordView::of("Minsk").is_none());
     }
 
     #[test]

@@ -44,6 +44,7 @@ mod sentence;
 mod suppress;
 mod tokens;
 mod toml_reader;
+pub mod toml_schema;
 pub mod workspace;
 
 pub use document::{DocOptions, Document};

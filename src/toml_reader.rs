@@ -6,6 +6,8 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::toml_schema::{self, Shape};
+
 /// A problem in a TOML file, with the range it points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -72,6 +74,9 @@ pub struct TableReader<'a, 'i> {
     span: Range<usize>,
     what: String,
     seen: Vec<&'static str>,
+    /// The keys this table may hold, when declared: reading another key, or reading one
+    /// as another shape, is a bug the tests catch (debug assertions).
+    keys: Option<&'static toml_schema::Table>,
 }
 
 impl<'a, 'i> TableReader<'a, 'i> {
@@ -81,6 +86,51 @@ impl<'a, 'i> TableReader<'a, 'i> {
             span,
             what: what.into(),
             seen: Vec::new(),
+            keys: None,
+        }
+    }
+
+    /// A reader of a table whose keys are declared in `keys`; the tables read from it
+    /// (`table`, `tables`) know their keys from it too. `finish` asserts that every
+    /// declared key was looked up, so the declaration and the reader cannot drift.
+    pub fn declared(
+        table: &'a DeTable<'i>,
+        span: Range<usize>,
+        what: impl Into<String>,
+        keys: &'static toml_schema::Table,
+    ) -> Self {
+        let mut reader = TableReader::new(table, span, what);
+        reader.keys = Some(keys);
+        reader
+    }
+
+    /// The declared shape of `key`; a key the declaration does not know is a bug.
+    fn shape(&self, key: &str) -> Option<&'static Shape> {
+        let keys = self.keys?;
+        let found = keys.key(key);
+        debug_assert!(
+            found.is_some(),
+            "`{key}` is read but not declared in `{}`",
+            keys.name
+        );
+        found.map(|k| &k.shape)
+    }
+
+    /// Asserts that `key` is declared with a shape `expected` accepts.
+    fn expect_shape(&self, key: &str, expected: fn(&Shape) -> bool) {
+        if let Some(shape) = self.shape(key) {
+            debug_assert!(
+                expected(shape),
+                "`{key}` is read as another shape than its declared {shape:?}"
+            );
+        }
+    }
+
+    /// The table declared for `key`, for the reader of a sub-table.
+    fn child(&self, key: &str) -> Option<&'static toml_schema::Table> {
+        match self.shape(key)? {
+            Shape::Table(t) | Shape::Tables(t) => Some(t),
+            _ => None,
         }
     }
 
@@ -90,6 +140,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// The raw value of `key`, marking it known.
     pub fn value(&mut self, key: &'static str) -> Option<&'a Value<'i>> {
+        self.shape(key);
         self.seen.push(key);
         self.table
             .iter()
@@ -110,6 +161,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<String>> {
+        self.expect_shape(key, |s| {
+            matches!(s, Shape::String | Shape::Choice(_) | Shape::LangOrAuto)
+        });
         let value = self.value(key)?;
         expect_string(value, key, problems)
     }
@@ -132,6 +186,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Vec<Located<String>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Strings));
         match self.value(key) {
             Some(value) => expect_strings(value, key, problems),
             None => Vec::new(),
@@ -143,6 +198,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<bool>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Boolean));
         let value = self.value(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Located {
@@ -162,6 +218,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<Located<f64>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Number));
         let value = self.value(key)?;
         expect_number(value, key, problems)
     }
@@ -171,9 +228,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Option<TableReader<'a, 'i>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Table(_)));
         let value = self.value(key)?;
         match value.get_ref() {
-            DeValue::Table(t) => Some(TableReader::new(t, value.span(), format!("`{key}`"))),
+            DeValue::Table(t) => {
+                let mut reader = TableReader::new(t, value.span(), format!("`{key}`"));
+                reader.keys = self.child(key);
+                Some(reader)
+            }
             other => {
                 problems.push(wrong_type(value.span(), key, "a table", other));
                 None
@@ -187,6 +249,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         key: &'static str,
         problems: &mut Vec<Problem>,
     ) -> Vec<TableReader<'a, 'i>> {
+        self.expect_shape(key, |s| matches!(s, Shape::Tables(_)));
+        let keys = self.child(key);
         let Some(value) = self.value(key) else {
             return Vec::new();
         };
@@ -202,11 +266,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(t) => out.push(TableReader::new(
-                    t,
-                    item.span(),
-                    format!("[[{key}]] #{}", i + 1),
-                )),
+                DeValue::Table(t) => {
+                    let mut reader =
+                        TableReader::new(t, item.span(), format!("[[{key}]] #{}", i + 1));
+                    reader.keys = keys;
+                    out.push(reader);
+                }
                 other => problems.push(wrong_type(item.span(), key, "a table", other)),
             }
         }
@@ -215,6 +280,16 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     /// Reports every key that was not read.
     pub fn finish(self, problems: &mut Vec<Problem>) {
+        if let Some(keys) = self.keys {
+            for key in keys.keys {
+                debug_assert!(
+                    self.seen.contains(&key.name),
+                    "`{}` is declared in `{}` but never read",
+                    key.name,
+                    keys.name
+                );
+            }
+        }
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if !self.seen.contains(&name) {
@@ -307,4 +382,83 @@ pub fn wrong_type(span: Range<usize>, key: &str, expected: &str, found: &DeValue
         format!("`{key}` must be {expected}, not {}", found.type_str()),
         format!("expected {expected}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::toml_schema::{Key, Table};
+
+    static INNER: Table = Table {
+        name: "inner",
+        doc: "",
+        keys: &[Key::optional("n", Shape::Number, "")],
+    };
+    static ROOT: Table = Table {
+        name: "root",
+        doc: "",
+        keys: &[
+            Key::required("id", Shape::String, ""),
+            Key::optional("inner", Shape::Table(&INNER), ""),
+        ],
+    };
+
+    fn read(source: &str, body: impl FnOnce(&mut TableReader<'_, '_>, &mut Vec<Problem>)) {
+        let doc = parse(source).expect("TOML");
+        let mut problems = Vec::new();
+        let mut root = TableReader::declared(doc.get_ref(), 0..0, "t", &ROOT);
+        body(&mut root, &mut problems);
+        root.finish(&mut problems);
+    }
+
+    #[test]
+    fn a_reader_of_exactly_the_declared_keys_passes() {
+        read("id = \"x\"\n[inner]\nn = 1\n", |root, problems| {
+            assert!(root.required_string("id", problems).is_some());
+            let mut inner = root.table("inner", problems).expect("inner");
+            assert_eq!(inner.number("n", problems).map(|n| n.value), Some(1.0));
+            inner.finish(problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "is read but not declared")]
+    fn reading_an_undeclared_key_is_a_bug() {
+        read("", |root, problems| {
+            root.string("id", problems);
+            root.table("inner", problems);
+            root.string("colour", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "as another shape")]
+    fn reading_a_key_as_another_shape_is_a_bug() {
+        read("", |root, problems| {
+            root.number("id", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "declared in `root` but never read")]
+    fn a_declared_key_never_read_is_a_bug() {
+        read("", |root, problems| {
+            root.string("id", problems);
+        });
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "declared in `inner` but never read")]
+    fn sub_tables_know_their_keys() {
+        read("id = \"x\"\n[inner]\n", |root, problems| {
+            root.string("id", problems);
+            if let Some(inner) = root.table("inner", problems) {
+                inner.finish(problems);
+            }
+        });
+    }
 }

@@ -31,3 +31,33 @@ fn every_kind_and_builtin_rule_is_on_the_page() {
         );
     }
 }
+
+/// `docs/schema/*.schema.json` are generated from the key tables the pack and config
+/// readers use (`claimlint schema pack|config` prints the same).
+#[test]
+fn json_schemas_match_the_readers() {
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    for (path, generated) in [
+        (
+            "docs/schema/pack.schema.json",
+            claimlint::pack::keys::schema(),
+        ),
+        (
+            "docs/schema/claimlint.schema.json",
+            claimlint::workspace::config::schema(),
+        ),
+    ] {
+        let path = std::path::Path::new(path);
+        if update {
+            std::fs::create_dir_all("docs/schema").expect("docs/schema is writable");
+            std::fs::write(path, &generated).expect("the schema is writable");
+            continue;
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            written == generated,
+            "{} drifted from the readers' keys: run `UPDATE_DOCS=1 cargo test --test docs`",
+            path.display()
+        );
+    }
+}

@@ -5,6 +5,8 @@
 
 use std::process::Command;
 
+mod common;
+
 fn scratch_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("claimlint-hostile-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -110,6 +112,9 @@ fn line_formats_print_one_finding_per_line_and_no_command() {
                 serde_json::from_str::<serde_json::Value>(line).expect("a JSON line");
             }
         } else {
+            if format == "sarif" {
+                common::assert_valid_sarif(&text);
+            }
             let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
             // Escaped, not lost: the text round-trips (SARIF URIs percent-encode it).
             let all = value.to_string();

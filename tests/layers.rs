@@ -7,7 +7,10 @@ use std::path::Path;
 
 /// Layers, lowest first, with the top-level modules in each.
 const LAYERS: &[(&str, &[&str])] = &[
-    ("model", &["finding", "lang", "toml_reader", "escape"]),
+    (
+        "model",
+        &["finding", "lang", "toml_reader", "toml_schema", "escape"],
+    ),
     (
         "text",
         &[

@@ -229,3 +229,120 @@ fn pretty_output_on_a_very_long_line_shows_a_window() {
     assert_eq!(pretty.matches("── wrong spelling").count(), 2);
     assert!(pretty.contains(&format!("long.txt:1:{}", line.chars().count() + 1)));
 }
+
+/// Zero-width characters and soft hyphens a CMS leaves inside words.
+const INVISIBLES: &[char] = &['\u{200B}', '\u{AD}', '\u{200D}', '\u{2060}'];
+
+/// `text` with invisible characters inserted between two letters, at the positions
+/// `picks` choose among those.
+fn with_invisibles(text: &str, picks: &[(usize, usize)]) -> String {
+    let inside: Vec<usize> = text
+        .char_indices()
+        .zip(text.chars().skip(1))
+        .filter(|((_, a), b)| a.is_alphabetic() && b.is_alphabetic())
+        .map(|((at, a), _)| at + a.len_utf8())
+        .collect();
+    if inside.is_empty() {
+        return text.to_owned();
+    }
+    let mut at: Vec<(usize, char)> = picks
+        .iter()
+        .map(|&(p, c)| (inside[p % inside.len()], INVISIBLES[c % INVISIBLES.len()]))
+        .collect();
+    at.sort();
+    let mut out = text.to_owned();
+    for &(pos, c) in at.iter().rev() {
+        out.insert(pos, c);
+    }
+    out
+}
+
+fn without_invisibles(text: &str) -> String {
+    text.chars().filter(|c| !INVISIBLES.contains(c)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Invisible characters inside words hide no name: the same spelling findings, their
+    /// spans slicing the original bytes (the invisible characters inside), and each
+    /// invisible character reported by `hygiene/invisible`.
+    #[test]
+    fn names_are_read_through_invisible_characters(
+        text in article(),
+        picks in prop::collection::vec((any::<usize>(), any::<usize>()), 1..6),
+    ) {
+        let engine = engine();
+        let expected = names(&check(&engine, "a.txt", text.as_bytes()));
+        let hidden = with_invisibles(&text, &picks);
+        for (name, bytes) in [("a.txt", hidden.clone().into_bytes()), ("a.txt", utf16(&hidden, true))] {
+            let found = check(&engine, name, &bytes);
+            if bytes.len() == hidden.len() {
+                assert_utf8_spans(&bytes, &found);
+            }
+            let seen: Vec<(String, String, String)> = names(&found)
+                .into_iter()
+                .map(|(k, r, t)| (k, r, without_invisibles(&t)))
+                .collect();
+            prop_assert_eq!(seen, expected.clone());
+            if hidden != text {
+                prop_assert!(found.iter().any(|f| f.kind.as_str() == "hygiene.invisible"));
+            }
+        }
+        let plain = check(&engine, "a.txt", hidden.as_bytes());
+        for (at, c) in hidden.char_indices().filter(|(_, c)| INVISIBLES.contains(c)) {
+            prop_assert!(
+                plain.iter().any(|f| f.kind.as_str() == "hygiene.invisible"
+                    && f.span.start <= at && at + c.len_utf8() <= f.span.end),
+                "U+{:04X} at {} unreported", c as u32, at
+            );
+        }
+    }
+}
+
+/// What a spelling finding says about a name with an invisible character inside: its text
+/// is the original span (invisible character included), its fix replaces the whole span,
+/// and `--fix` leaves the name clean (the covering spelling fix wins over the removal).
+#[test]
+fn a_spelling_fix_replaces_the_span_with_its_invisible_character() {
+    let engine = engine();
+    let text = "Lukash\u{AD}enko est à Mi\u{200B}nk.\n";
+    let found = check(&engine, "a.txt", text.as_bytes());
+    assert_utf8_spans(text.as_bytes(), &found);
+    let summary: Vec<(&str, &str, Option<&str>)> = found
+        .iter()
+        .map(|f| {
+            (
+                f.kind.as_str(),
+                f.text.as_str(),
+                f.fix.as_ref().map(|x| x.replacement.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("spelling.style", "Lukash\u{AD}enko", Some("Loukachenko")),
+            ("hygiene.invisible", "\u{AD}", Some("")),
+            ("spelling.wrong", "Mi\u{200B}nk", Some("Minsk")),
+            ("hygiene.invisible", "\u{200B}", Some("")),
+        ]
+    );
+    let plan = claimlint::workspace::fix::plan(&found);
+    let fixed = claimlint::workspace::fix::fixed_bytes(text.as_bytes(), &plan).expect("fixable");
+    assert_eq!(
+        String::from_utf8(fixed).expect("UTF-8"),
+        "Loukachenko est à Minsk.\n"
+    );
+}
+
+/// A claim about an entity whose name hides a soft hyphen is still checked.
+#[test]
+fn a_claim_through_a_soft_hyphen_is_checked() {
+    let engine = engine();
+    let text = "M. Lou\u{AD}kachenko dirige le pays depuis plus de quarante ans.\n";
+    let found = check(&engine, "a.txt", text.as_bytes());
+    assert_utf8_spans(text.as_bytes(), &found);
+    let kinds: Vec<&str> = found.iter().map(|f| f.kind.as_str()).collect();
+    assert_eq!(kinds, ["hygiene.invisible", "claim.since"]);
+}

@@ -296,11 +296,24 @@ impl<'a> Context<'a> {
                 .collect()
         };
         let active: Vec<bool> = packs.packs.iter().map(|p| p.applies_to(doc.lang)).collect();
-        let spaced = names::normalize_spaces(text);
-        let folded = names::fold(&spaced);
-        let mentions = packs.names.mentions(text, &folded, &active);
-        let words = names::words(text);
-        let near = packs.names.near_misses(text, &words, &mentions, &active);
+        // Names are read in the word view when the text hides invisible characters
+        // inside words, and their ranges mapped back onto the checked text.
+        let (mentions, words, near) = match doc.word_view() {
+            None => read_names(packs, text, &active),
+            Some(view) => {
+                let (mut mentions, mut words, mut near) = read_names(packs, &view.text, &active);
+                for m in &mut mentions {
+                    m.range = view.text_range(m.range.clone());
+                }
+                for w in &mut words {
+                    *w = view.text_range(w.clone());
+                }
+                for n in &mut near {
+                    n.range = view.text_range(n.range.clone());
+                }
+                (mentions, words, near)
+            }
+        };
         Context {
             doc,
             packs,
@@ -324,4 +337,18 @@ impl<'a> Context<'a> {
         self.markup
             .get_or_init(|| hygiene::markup::scan(self.doc, &self.paragraphs))
     }
+}
+
+/// Mentions of known forms, words and near-misses in `text`.
+fn read_names(
+    packs: &CompiledPacks,
+    text: &str,
+    active: &[bool],
+) -> (Vec<Mention>, Vec<Range<usize>>, Vec<NearMiss>) {
+    let spaced = names::normalize_spaces(text);
+    let folded = names::fold(&spaced);
+    let mentions = packs.names.mentions(text, &folded, active);
+    let words = names::words(text);
+    let near = packs.names.near_misses(text, &words, &mentions, active);
+    (mentions, words, near)
 }

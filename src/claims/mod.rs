@@ -29,7 +29,7 @@ use crate::names::{Mention, Names, NearMiss};
 use crate::pack::pattern::{self, Element, Literal, Slot};
 use crate::pack::Pack;
 use crate::tokens::{self, Token, TokenKind};
-use crate::toml_reader::Problem;
+use crate::toml_reader::{Located, Problem};
 
 /// An entity as (pack index, entity index).
 pub type EntityKey = (usize, usize);
@@ -270,7 +270,8 @@ impl Claims {
     pub fn new(packs: &[Pack]) -> Result<Claims, Vec<(usize, Problem)>> {
         let mut claims = Claims::default();
         let mut problems = Vec::new();
-        let mut regexes: HashMap<Lang, Vec<(usize, String)>> = HashMap::new();
+        // Per language: (rule, regex as written) of every claim regex.
+        let mut regexes: HashMap<Lang, Vec<(usize, &Located<String>)>> = HashMap::new();
         for (p, pack) in packs.iter().enumerate() {
             for (c, claim) in pack.claims.iter().enumerate() {
                 let rule = claims.rules.len();
@@ -300,19 +301,26 @@ impl Claims {
                 for (&lang, r) in &claim.regex {
                     if let Ok(re) = Regex::new(&r.value) {
                         compiled.regex.push((lang, re));
-                        regexes
-                            .entry(lang)
-                            .or_default()
-                            .push((rule, r.value.clone()));
+                        regexes.entry(lang).or_default().push((rule, r));
                     }
                 }
                 claims.rules.push(compiled);
             }
         }
-        for (lang, list) in regexes {
-            let index = claims.index.entry(lang).or_default();
-            index.regex_set = RegexSet::new(list.iter().map(|(_, r)| r)).ok();
-            index.regex_rules = list.into_iter().map(|(rule, _)| rule).collect();
+        let mut langs: Vec<Lang> = regexes.keys().copied().collect();
+        langs.sort_by_key(|l| l.code());
+        for lang in langs {
+            let list = &regexes[&lang];
+            match RegexSet::new(list.iter().map(|(_, r)| r.value.as_str())) {
+                Ok(set) => {
+                    let index = claims.index.entry(lang).or_default();
+                    index.regex_set = Some(set);
+                    index.regex_rules = list.iter().map(|(rule, _)| *rule).collect();
+                }
+                // Each regex compiled alone when its pack loaded; together they may not.
+                // Never switch them all off silently: the packs are in error.
+                Err(err) => problems.push(regex_set_problem(packs, &claims, lang, list, &err)),
+            }
         }
         if problems.is_empty() {
             Ok(claims)
@@ -640,6 +648,48 @@ fn mark_disagreeing_order_free(chosen: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// The regexes of one language do not compile into one set (the `regex` crate's size
+/// limit): a problem at the last of them, naming every rule involved.
+fn regex_set_problem(
+    packs: &[Pack],
+    claims: &Claims,
+    lang: Lang,
+    list: &[(usize, &Located<String>)],
+    err: &regex::Error,
+) -> (usize, Problem) {
+    let names: Vec<String> = list
+        .iter()
+        .map(|(rule, _)| {
+            let compiled = &claims.rules[*rule];
+            let pack = &packs[compiled.pack];
+            format!("{}/{}", pack.id, pack.claims[compiled.claim].id)
+        })
+        .collect();
+    let (rule, last) = list[list.len() - 1];
+    let reason = err.to_string();
+    let reason = reason
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('.');
+    let problem = Problem::new(
+        last.span.clone(),
+        format!(
+            "the {} `regex.{}` of {} claims are too large to match together: {}",
+            lang.name(),
+            lang.code(),
+            names.len(),
+            names.join(", ")
+        ),
+        "the set overflows here",
+    )
+    .with_help(format!(
+        "{reason}; shorten these regexes (a bounded repetition such as \\w{{200}} is large) or use patterns"
+    ));
+    (claims.rules[rule].pack, problem)
 }
 
 fn pattern_problem(span: Range<usize>, message: String) -> Problem {

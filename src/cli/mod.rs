@@ -70,6 +70,11 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+    /// Print the JSON Schema of pack files or of claimlint.toml (for Taplo, Even Better TOML)
+    Schema {
+        #[arg(value_enum)]
+        file: SchemaArg,
+    },
     /// A language server over stdio: diagnostics, fixes as code actions, hover
     Lsp {
         #[command(flatten)]
@@ -101,6 +106,14 @@ struct ServeArgs {
     /// Per-request timeout in milliseconds (queue wait and check); past it the answer is 503
     #[arg(long, default_value_t = 10_000, value_name = "MS")]
     timeout_ms: u64,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum SchemaArg {
+    /// A rule pack (rules/*.toml)
+    Pack,
+    /// claimlint.toml
+    Config,
 }
 
 #[derive(Subcommand, Debug)]
@@ -306,6 +319,19 @@ pub fn main() -> i32 {
             })
         }
         Command::Init { dir } => init::init(&dir),
+        Command::Schema { file } => {
+            let text = match file {
+                SchemaArg::Pack => claimlint::pack::keys::schema(),
+                SchemaArg::Config => claimlint::workspace::config::schema(),
+            };
+            match std::io::stdout().write_all(text.as_bytes()) {
+                Ok(()) => 0,
+                Err(err) => {
+                    eprintln!("error: cannot write the output: {err}");
+                    2
+                }
+            }
+        }
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "claimlint", &mut std::io::stdout());

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use regex::Regex;
 
 pub mod describe;
+pub mod keys;
 pub mod pattern;
 
 use crate::finding::Severity;
@@ -195,7 +196,7 @@ static ENTITY_REF: LazyLock<Regex> =
 pub fn load(path: &str, source: &str) -> Result<Pack, Vec<Problem>> {
     let doc = toml_reader::parse(source).map_err(|p| vec![*p])?;
     let mut problems = Vec::new();
-    let mut root = TableReader::new(doc.get_ref(), 0..0, "the pack file");
+    let mut root = TableReader::declared(doc.get_ref(), 0..0, "the pack file", &keys::PACK_FILE);
     check_format(&mut root, &mut problems);
     let mut pack = Pack {
         id: String::new(),

@@ -8,6 +8,40 @@ use crate::document::EncodingChoice;
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::toml_reader::{self, Located, Problem, TableReader};
+use crate::toml_schema::{self, Key, Shape, Table};
+
+/// The JSON Schema of `claimlint.toml` (`docs/schema/claimlint.schema.json`).
+pub fn schema() -> String {
+    toml_schema::render(&CONFIG_FILE, "claimlint.toml")
+}
+
+/// Every key of `claimlint.toml`, declared once: `Config::parse` reads exactly these
+/// keys and `docs/schema/claimlint.schema.json` is generated from them.
+pub static CONFIG_FILE: Table = Table {
+    name: "claimlint",
+    doc: "claimlint configuration: packs, default language and encoding, failure threshold, severities, files",
+    keys: &[
+        Key::optional("rules", Shape::Strings, "Packs: \"builtin\" (the packs shipped in the binary) or pack files and folders relative to this file; [] runs the hygiene checks alone"),
+        Key::optional("lang", Shape::LangOrAuto, "Language of documents that do not declare one: \"fr\", \"en\" (or a regional tag such as \"fr-CA\"), or \"auto\" (detected)"),
+        Key::optional("fail_on", Shape::Choice(&["error", "warning", "never"]), "Exit 1 on findings at or above this severity"),
+        Key::optional("encoding", Shape::String, "Encoding of documents: \"utf-8\" (strict, the default), a WHATWG label such as \"windows-1252\", or \"auto\""),
+        Key::optional("severity", Shape::Map(&Shape::Choice(&["error", "warning", "info", "off"])), "Severity by rule id, kind or pack id; \"off\" disables"),
+        Key::optional("files", Shape::Table(&FILES), "Which files a folder walk checks"),
+    ],
+};
+
+static FILES: Table = Table {
+    name: "files",
+    doc: "[files]: gitignore-style globs, relative to this file",
+    keys: &[
+        Key::optional(
+            "include",
+            Shape::Strings,
+            "Files to check (default: files ending .md, .markdown, .txt, .html or .htm)",
+        ),
+        Key::optional("exclude", Shape::Strings, "Files never to check"),
+    ],
+};
 
 /// A severity override: a level, or `off`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +115,7 @@ impl Config {
     pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<Problem>> {
         let doc = toml_reader::parse(source).map_err(|p| vec![*p])?;
         let mut problems = Vec::new();
-        let mut root = TableReader::new(doc.get_ref(), 0..0, "claimlint.toml");
+        let mut root = TableReader::declared(doc.get_ref(), 0..0, "claimlint.toml", &CONFIG_FILE);
         let base = path.parent().unwrap_or(Path::new("."));
         let mut config = Config {
             path: Some(path.to_path_buf()),

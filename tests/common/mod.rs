@@ -71,3 +71,62 @@ pub fn summary(found: &[Finding]) -> Vec<(Kind, &str, Option<&str>)> {
         })
         .collect()
 }
+
+/// Fails unless `text` is a SARIF log valid against the official SARIF 2.1.0 JSON Schema
+/// (`tests/data/sarif-schema-2.1.0.json`). Every test that writes SARIF calls it.
+pub fn assert_valid_sarif(text: &str) {
+    let value: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+    if let Err(errors) = validate_json(SARIF_SCHEMA, &value) {
+        panic!("SARIF invalid against the 2.1.0 schema:\n{errors}\n{text}");
+    }
+}
+
+const SARIF_SCHEMA: &str = "tests/data/sarif-schema-2.1.0.json";
+
+/// Validates `value` against the JSON Schema in the file `schema` (relative to the crate),
+/// returning every error (path and reason) as text.
+pub fn validate_json(schema: &str, value: &serde_json::Value) -> Result<(), String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(schema);
+    let text = std::fs::read_to_string(&path).expect("schema readable");
+    let schema_value: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    // Validate `format` too (uri, date-time), as code scanning does.
+    compiler.enable_format_assertions();
+    let url = format!("file://{}", path.display());
+    compiler
+        .add_resource(&url, schema_value)
+        .expect("schema added");
+    let index = compiler
+        .compile(&url, &mut schemas)
+        .unwrap_or_else(|err| panic!("{schema} compiles: {err:?}"));
+    schemas
+        .validate(value, index)
+        .map_err(|err| format!("{err:#}"))
+}
+
+/// A TOML document as the JSON an editor validates against a schema: dates and times
+/// become strings, as Taplo converts them.
+pub fn toml_to_json(value: &toml::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        toml::Value::String(s) => Value::from(s.as_str()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => Value::from(*f),
+        toml::Value::Boolean(b) => Value::from(*b),
+        toml::Value::Datetime(d) => Value::from(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => Value::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Validates TOML text against the JSON Schema in the file `schema` (relative to the
+/// crate); a TOML syntax error is an error too.
+pub fn validate_toml(schema: &str, toml_text: &str) -> Result<(), String> {
+    let value: toml::Value = toml::from_str(toml_text).map_err(|e| e.to_string())?;
+    validate_json(schema, &toml_to_json(&value))
+}
