@@ -55,6 +55,14 @@ pub fn render(outcome: &Outcome) -> String {
 }
 
 pub fn render_lines(outcome: &Outcome) -> String {
+    let mut out = render_lines_body(outcome);
+    out.push_str(&summary_line(outcome.summary()));
+    out
+}
+
+/// The diagnostic and statement lines of `outcome`, without the summary line: a run that
+/// streams writes them file by file, then [`summary_line`].
+pub fn render_lines_body(outcome: &Outcome) -> String {
     let mut out = String::new();
     for f in &outcome.findings {
         out.push_str(&crate::escape::json(
@@ -75,11 +83,16 @@ pub fn render_lines(outcome: &Outcome) -> String {
             out.push('\n');
         }
     }
+    out
+}
+
+/// The last line of `jsonl`: `{"type":"summary",…}`.
+pub fn summary_line(summary: Summary) -> String {
     let line = SummaryLine {
         kind: "summary",
-        summary: outcome.summary(),
+        summary,
     };
-    out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+    let mut out = serde_json::to_string(&line).unwrap_or_default();
     out.push('\n');
     out
 }
