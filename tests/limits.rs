@@ -118,3 +118,44 @@ fn check_each_hands_results_on_in_input_order() {
     assert_eq!(seen, expected);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `jsonl` is written file by file as documents finish; whatever the threads, it lists
+/// the same diagnostics in the same order as the buffered `json`.
+#[test]
+fn streamed_output_is_the_buffered_order_whatever_the_threads() {
+    let run = |format: &str, jobs: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"))
+            .args(["check", "--no-config", "--date", "2025-12-13", "--format"])
+            .args([format, "-j", jobs, "corpus", "tests/cmd"])
+            .env("CLAIMLINT_TODAY", "2025-12-13")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "tests/cmd holds broken inputs");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let one = run("jsonl", "1");
+    assert_eq!(one, run("jsonl", "4"));
+    let key = |v: &serde_json::Value| {
+        (
+            v["path"].as_str().unwrap_or_default().to_owned(),
+            v["span"]["start"].as_u64(),
+            v["rule"].as_str().unwrap_or_default().to_owned(),
+        )
+    };
+    let streamed: Vec<_> = one
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v.get("type").is_none())
+        .map(|v| key(&v))
+        .collect();
+    let json: serde_json::Value = serde_json::from_str(&run("json", "2")).expect("json");
+    let buffered: Vec<_> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(key)
+        .collect();
+    assert!(streamed.len() > 50, "{}", streamed.len());
+    assert_eq!(streamed, buffered);
+}

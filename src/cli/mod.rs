@@ -649,11 +649,12 @@ fn check_streaming(
         if failure.is_some() || (outcome.findings.is_empty() && outcome.files.is_empty()) {
             return;
         }
-        let rendered = match format {
-            OutputFormat::Jsonl => report::json::render_lines_body(&outcome),
-            _ => report::render(&outcome, format, chunk_options),
+        let written = match format {
+            OutputFormat::Jsonl => report::json::write_lines_body(&outcome, &mut out),
+            OutputFormat::Short => report::short::write(&outcome, &mut out),
+            _ => out.write_all(report::render(&outcome, format, chunk_options).as_bytes()),
         };
-        if let Err(err) = out.write_all(rendered.as_bytes()) {
+        if let Err(err) = written {
             *failure = Some(err);
         }
     };
