@@ -132,7 +132,8 @@ struct PackArgs {
     /// Ignore any claimlint.toml
     #[arg(long, global = true)]
     no_config: bool,
-    /// Config file (default: the nearest claimlint.toml upwards from the working directory)
+    /// One config file for every input (default: for each checked file, the nearest
+    /// claimlint.toml upwards from its folder; for stdin, from the working directory)
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
 }
