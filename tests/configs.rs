@@ -44,7 +44,7 @@ fn each_file_goes_by_its_nearest_config_and_equal_pack_sets_compile_once() {
         }
     }
     let mut workspace = Workspace::load(&settings());
-    let inputs = workspace.inputs(&[dir.clone()], None);
+    let inputs = workspace.inputs(std::slice::from_ref(&dir), None);
     assert!(
         workspace.problems().is_empty(),
         "{:?}",
