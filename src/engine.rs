@@ -39,8 +39,24 @@ impl Engine {
     /// Everything the engine learns from a document: its findings, and for batch
     /// reports what it asserts and how it spells each entity.
     pub fn analyse(&self, doc: &Document) -> Analysis {
+        self.analyse_capped(doc, None, 0)
+    }
+
+    /// [`Engine::analyse`] keeping only the diagnostics `keep` accepts, and at most about
+    /// `limit` of them (0 = all) while they are produced: the first in text order are
+    /// kept, and `dropped` counts the others.
+    pub fn analyse_capped(
+        &self,
+        doc: &Document,
+        keep: Option<&dyn Fn(&crate::checks::Diagnostic) -> bool>,
+        limit: usize,
+    ) -> Analysis {
         let cx = Context::new(doc, &self.compiled);
-        let mut sink = Sink::default();
+        let mut sink = Sink {
+            keep,
+            limit,
+            ..Sink::default()
+        };
         for check in CHECKS {
             check.run(&cx, &mut sink);
         }
@@ -60,6 +76,7 @@ impl Engine {
             .collect();
         Analysis {
             findings,
+            dropped: sink.dropped,
             patterns_tried: sink.patterns_tried,
             statements: sink.statements,
             spellings,
@@ -71,6 +88,8 @@ impl Engine {
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub findings: Vec<Finding>,
+    /// Findings dropped while produced, past the limit of [`Engine::analyse_capped`].
+    pub dropped: usize,
     /// How many claim patterns were tried on the document's sentences (the matcher's
     /// cost, which depends on the anchors present).
     pub patterns_tried: usize,

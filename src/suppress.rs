@@ -27,6 +27,8 @@ struct Region {
     range: Range<usize>,
     /// Rule ids, kinds or pack ids; empty means all.
     names: Vec<String>,
+    /// The comment that opened the region.
+    comment: Range<usize>,
 }
 
 /// The suppressed regions of one document, in source offsets.
@@ -41,7 +43,7 @@ impl Suppressions {
     pub fn parse(source: &str) -> Suppressions {
         let mut regions = Vec::new();
         let mut written = Vec::new();
-        let mut open: Option<(usize, Vec<String>)> = None;
+        let mut open: Option<(usize, Vec<String>, Range<usize>)> = None;
         if !source.contains("claimlint-") {
             return Suppressions::default();
         }
@@ -72,6 +74,7 @@ impl Suppressions {
                     regions.push(Region {
                         range: next_start..next_end,
                         names,
+                        comment: whole.range(),
                     });
                 }
                 "disable-line" => {
@@ -82,31 +85,35 @@ impl Suppressions {
                     regions.push(Region {
                         range: line_start..line_end,
                         names,
+                        comment: whole.range(),
                     });
                 }
                 "disable" => {
-                    if let Some((start, names)) = open.take() {
+                    if let Some((start, names, comment)) = open.take() {
                         regions.push(Region {
                             range: start..whole.start(),
                             names,
+                            comment,
                         });
                     }
-                    open = Some((whole.end(), names));
+                    open = Some((whole.end(), names, whole.range()));
                 }
                 _ => {
-                    if let Some((start, names)) = open.take() {
+                    if let Some((start, names, comment)) = open.take() {
                         regions.push(Region {
                             range: start..whole.start(),
                             names,
+                            comment,
                         });
                     }
                 }
             }
         }
-        if let Some((start, names)) = open {
+        if let Some((start, names, comment)) = open {
             regions.push(Region {
                 range: start..source.len(),
                 names,
+                comment,
             });
         }
         Suppressions {
@@ -118,12 +125,39 @@ impl Suppressions {
     /// Whether a finding of `rule` (`pack/id`) and `kind` starting at source offset `at`
     /// is suppressed.
     pub fn suppresses(&self, at: usize, rule: &str, kind: &str) -> bool {
+        self.suppressing(at, rule, kind).next().is_some()
+    }
+
+    /// The indices of the regions that suppress a finding of `rule` and `kind` at `at`.
+    pub fn suppressing<'a>(
+        &'a self,
+        at: usize,
+        rule: &'a str,
+        kind: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
         let pack = rule.split('/').next().unwrap_or(rule);
-        self.regions.iter().any(|r| {
-            r.range.contains(&at)
+        self.regions.iter().enumerate().filter_map(move |(i, r)| {
+            (r.range.contains(&at)
                 && (r.names.is_empty()
-                    || r.names.iter().any(|n| n == rule || n == kind || n == pack))
+                    || r.names.iter().any(|n| n == rule || n == kind || n == pack)))
+            .then_some(i)
         })
+    }
+
+    /// How many regions the comments open (indices for [`Suppressions::suppressing`]).
+    pub fn len(&self) -> usize {
+        self.regions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+    }
+
+    /// The source range of the comment opening region `i`, and the names it lists.
+    pub fn comment(&self, i: usize) -> Option<(Range<usize>, &[String])> {
+        self.regions
+            .get(i)
+            .map(|r| (r.comment.clone(), r.names.as_slice()))
     }
 }
 

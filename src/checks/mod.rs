@@ -235,22 +235,52 @@ fn fix_help(fix: &str) -> String {
 
 /// Where checks report: diagnostics, and the claim statements the claims check read.
 #[derive(Default)]
-pub struct Sink {
+pub struct Sink<'a> {
     pub diagnostics: Vec<Diagnostic>,
     pub statements: Vec<claims::Statement>,
     /// Claim patterns tried on the document's sentences (the matcher's cost).
     pub patterns_tried: usize,
+    /// Which diagnostics to keep (suppressions, severities set to `off`); `None` keeps all.
+    pub keep: Option<&'a dyn Fn(&Diagnostic) -> bool>,
+    /// Keep at most this many diagnostics, the first in text order (0 = all): a document
+    /// with millions of findings never holds more than about twice the limit.
+    pub limit: usize,
+    /// Diagnostics dropped past `limit`.
+    pub dropped: usize,
 }
 
-impl Sink {
+impl Sink<'_> {
     pub fn report(&mut self, diagnostic: Diagnostic) {
+        if self.keep.is_some_and(|keep| !keep(&diagnostic)) {
+            return;
+        }
         self.diagnostics.push(diagnostic);
+        if self.limit > 0 && self.diagnostics.len() >= self.limit.saturating_mul(2).max(1024) {
+            self.compact();
+        }
+    }
+
+    /// Keeps the first `limit` diagnostics in text order.
+    fn compact(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.kind, &a.rule, &a.message).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.kind,
+                &b.rule,
+                &b.message,
+            ))
+        });
+        self.dropped += self.diagnostics.len().saturating_sub(self.limit);
+        self.diagnostics.truncate(self.limit);
     }
 }
 
-impl Extend<Diagnostic> for Sink {
+impl Extend<Diagnostic> for Sink<'_> {
     fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, iter: I) {
-        self.diagnostics.extend(iter);
+        for diagnostic in iter {
+            self.report(diagnostic);
+        }
     }
 }
 

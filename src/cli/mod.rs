@@ -145,7 +145,8 @@ struct PackArgs {
     /// Ignore any claimlint.toml
     #[arg(long, global = true)]
     no_config: bool,
-    /// Config file (default: the nearest claimlint.toml upwards from the working directory)
+    /// One config file for every input (default: for each checked file, the nearest
+    /// claimlint.toml upwards from its folder; for stdin, from the working directory)
     #[arg(long, value_name = "FILE", global = true)]
     config: Option<PathBuf>,
 }
@@ -531,20 +532,29 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
         args.paths.clone()
     };
     let inputs = workspace.inputs(&paths, args.stdin_filename.as_deref());
+    for note in workspace.notes() {
+        eprintln!("note: {}", escape::line(note));
+    }
     (workspace, inputs)
 }
 
-/// Runs `run` on `-j` threads, at most four per core: more only costs memory.
-fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T {
+/// The number of threads `-j` asks for, at most four per core (more only costs memory);
+/// 0 for rayon's default (all cores).
+fn thread_count(jobs: Option<usize>) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let most = cores.saturating_mul(4);
-    let jobs = match jobs {
+    match jobs {
         Some(n) if n > most => {
             eprintln!("warning: -j {n} is more than {most} (4 per core): using {most}");
             most
         }
         other => other.unwrap_or(0),
-    };
+    }
+}
+
+/// Runs `run` on `-j` threads, at most four per core: more only costs memory.
+fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T {
+    let jobs = thread_count(jobs);
     match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
@@ -552,7 +562,43 @@ fn on_threads<T: Send>(jobs: Option<usize>, run: impl FnOnce() -> T + Send) -> T
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let (workspace, inputs) = open(&args.run);
+    let (workspace, mut inputs) = open(&args.run);
+    let format = match args.format {
+        Some(FormatArg::Pretty) => OutputFormat::Pretty,
+        Some(FormatArg::Short) => OutputFormat::Short,
+        Some(FormatArg::Json) => OutputFormat::Json,
+        Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
+        Some(FormatArg::Sarif) => OutputFormat::Sarif,
+        Some(FormatArg::Github) => OutputFormat::Github,
+        None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
+        None => OutputFormat::Short,
+    };
+    let mut options = pretty_options(false);
+    options.show_claims = args.show_claims;
+    options.min_severity = match (args.quiet, args.min_severity) {
+        (true, _) | (_, Some(SeverityArg::Error)) => Severity::Error,
+        (_, Some(SeverityArg::Warning)) => Severity::Warning,
+        _ => Severity::Info,
+    };
+    // pretty, short and jsonl are written file by file as documents finish (memory flat
+    // in the number of files); json, sarif and github need the whole run (one object,
+    // errors first across files), and so do --fix, --diff and the GitHub step summary.
+    let streams = !args.fix
+        && !args.diff
+        && matches!(
+            format,
+            OutputFormat::Pretty | OutputFormat::Short | OutputFormat::Jsonl
+        )
+        && std::env::var_os("GITHUB_STEP_SUMMARY").is_none_or(|p| p.is_empty());
+    if streams {
+        // The order the buffered formats use: by path.
+        inputs.sort_by(|a, b| a.display().cmp(b.display()));
+        let threads = match thread_count(args.run.jobs) {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        };
+        return check_streaming(&workspace, &inputs, format, options, threads);
+    }
     let mut results = on_threads(args.run.jobs, || workspace.check_all(&inputs, &|| {}));
     let mut fix_problems = Vec::new();
     let mut patch = None;
@@ -570,26 +616,9 @@ fn check(args: CheckArgs) -> i32 {
         outcome.findings.append(&mut fix_problems);
         outcome.sort();
     }
-    let format = match args.format {
-        Some(FormatArg::Pretty) => OutputFormat::Pretty,
-        Some(FormatArg::Short) => OutputFormat::Short,
-        Some(FormatArg::Json) => OutputFormat::Json,
-        Some(FormatArg::Jsonl) => OutputFormat::Jsonl,
-        Some(FormatArg::Sarif) => OutputFormat::Sarif,
-        Some(FormatArg::Github) => OutputFormat::Github,
-        None if std::io::stdout().is_terminal() => OutputFormat::Pretty,
-        None => OutputFormat::Short,
-    };
     write_step_summary(&report::summary::render(&outcome));
     // The exit status counts every finding; --min-severity only hides some from view.
     let status = workspace.exit_status(&outcome);
-    let mut options = pretty_options(false);
-    options.show_claims = args.show_claims;
-    options.min_severity = match (args.quiet, args.min_severity) {
-        (true, _) | (_, Some(SeverityArg::Error)) => Severity::Error,
-        (_, Some(SeverityArg::Warning)) => Severity::Warning,
-        _ => Severity::Info,
-    };
     if format != OutputFormat::Pretty {
         // Pretty counts what it hides in each file's header; the others just omit it.
         outcome
@@ -609,6 +638,106 @@ fn check(args: CheckArgs) -> i32 {
         return 2;
     }
     status
+}
+
+/// `check` written as it goes: the config, pack and input problems first, then each file
+/// in path order as soon as it and those before it are checked, then the summary. Only
+/// counts are kept across files.
+fn check_streaming(
+    workspace: &Workspace,
+    inputs: &[Input],
+    format: OutputFormat,
+    options: PrettyOptions,
+    threads: usize,
+) -> i32 {
+    use claimlint::workspace::{Checked, Outcome, Summary};
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failure: Option<std::io::Error> = None;
+    let mut summary = Summary::default();
+    let (mut untrusted, mut failed) = (false, false);
+    let mut chunk_options = options;
+    chunk_options.summary = false;
+    let mut write_chunk = |mut outcome: Outcome, fail_on: FailOn, failure: &mut Option<_>| {
+        untrusted |= outcome.findings.iter().any(|f| f.kind.is_untrusted());
+        failed |= match fail_on {
+            FailOn::Never => false,
+            FailOn::At(level) => outcome.findings.iter().any(|f| f.severity >= level),
+        };
+        if format != OutputFormat::Pretty {
+            outcome
+                .findings
+                .retain(|f| f.severity >= options.min_severity);
+        }
+        let counts = outcome.summary();
+        summary.files += counts.files;
+        summary.errors += counts.errors;
+        summary.warnings += counts.warnings;
+        summary.infos += counts.infos;
+        if failure.is_some() || (outcome.findings.is_empty() && outcome.files.is_empty()) {
+            return;
+        }
+        let written = match format {
+            OutputFormat::Jsonl => report::json::write_lines_body(&outcome, &mut out),
+            OutputFormat::Short => report::short::write(&outcome, &mut out),
+            _ => out.write_all(report::render(&outcome, format, chunk_options).as_bytes()),
+        };
+        if let Err(err) = written {
+            *failure = Some(err);
+        }
+    };
+    // The problems, sorted by path, go in before the first file that sorts after them:
+    // the order of the buffered formats.
+    let problems = workspace.outcome(&mut []);
+    let problem_fail_on = workspace.scopes()[0].fail_on;
+    let mut pending = problems.findings.into_iter().peekable();
+    let mut problems_before = |path: Option<&str>| {
+        let mut chunk = Outcome::default();
+        while let Some(f) = pending.next_if(|f| path.is_none_or(|p| f.path.as_str() < p)) {
+            if let Some(source) = problems.sources.get(&f.path) {
+                chunk.sources.insert(f.path.clone(), source.clone());
+            }
+            chunk.findings.push(f);
+        }
+        chunk
+    };
+    workspace.check_each(inputs, threads, |i, mut checked: Checked| {
+        let path = checked
+            .info
+            .as_ref()
+            .map_or(inputs[i].display(), |f| &f.path);
+        let before = problems_before(Some(path));
+        write_chunk(before, problem_fail_on, &mut failure);
+        let fail_on = workspace.scope_of(&inputs[i]).fail_on;
+        let mut outcome = Outcome {
+            files: checked.info.take().into_iter().collect(),
+            findings: std::mem::take(&mut checked.findings),
+            ..Outcome::default()
+        };
+        if let Some((path, source)) = checked.source.take() {
+            outcome.sources.insert(path, source);
+        }
+        write_chunk(outcome, fail_on, &mut failure);
+    });
+    write_chunk(problems_before(None), problem_fail_on, &mut failure);
+    let tail = match format {
+        OutputFormat::Jsonl => report::json::summary_line(summary),
+        OutputFormat::Pretty if options.summary => report::pretty::summary_line(summary),
+        _ => String::new(),
+    };
+    if failure.is_none() {
+        if let Err(err) = out.write_all(tail.as_bytes()).and_then(|()| out.flush()) {
+            failure = Some(err);
+        }
+    }
+    if let Some(err) = failure {
+        let _ = writeln!(std::io::stderr(), "error: cannot write the output: {err}");
+        return 2;
+    }
+    if untrusted {
+        2
+    } else {
+        i32::from(failed)
+    }
 }
 
 fn batch_report(args: ReportArgs) -> i32 {

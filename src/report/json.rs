@@ -55,12 +55,27 @@ pub fn render(outcome: &Outcome) -> String {
 }
 
 pub fn render_lines(outcome: &Outcome) -> String {
-    let mut out = String::new();
+    let mut out = render_lines_body(outcome);
+    out.push_str(&summary_line(outcome.summary()));
+    out
+}
+
+/// The diagnostic and statement lines of `outcome`, without the summary line: a run that
+/// streams writes them file by file, then [`summary_line`].
+pub fn render_lines_body(outcome: &Outcome) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_lines_body(outcome, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render_lines_body`] written line by line to `w`: a file with many findings is never
+/// held rendered in memory.
+pub fn write_lines_body(outcome: &Outcome, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     for f in &outcome.findings {
-        out.push_str(&crate::escape::json(
-            serde_json::to_string(f).unwrap_or_default(),
-        ));
-        out.push('\n');
+        let line = crate::escape::json(serde_json::to_string(f).unwrap_or_default());
+        w.write_all(line.as_bytes())?;
+        w.write_all(b"\n")?;
     }
     for file in &outcome.files {
         for statement in &file.statements {
@@ -69,17 +84,21 @@ pub fn render_lines(outcome: &Outcome) -> String {
                 path: &file.path,
                 statement,
             };
-            out.push_str(&crate::escape::json(
-                serde_json::to_string(&line).unwrap_or_default(),
-            ));
-            out.push('\n');
+            let line = crate::escape::json(serde_json::to_string(&line).unwrap_or_default());
+            w.write_all(line.as_bytes())?;
+            w.write_all(b"\n")?;
         }
     }
+    Ok(())
+}
+
+/// The last line of `jsonl`: `{"type":"summary",…}`.
+pub fn summary_line(summary: Summary) -> String {
     let line = SummaryLine {
         kind: "summary",
-        summary: outcome.summary(),
+        summary,
     };
-    out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+    let mut out = serde_json::to_string(&line).unwrap_or_default();
     out.push('\n');
     out
 }

@@ -585,19 +585,23 @@ pub fn render(outcome: &Outcome, options: PrettyOptions) -> String {
         }
     }
     if options.summary {
-        let summary = outcome.summary();
-        out.push_str(&format!(
-            "{} file{} checked: {} error{}, {} warning{}, {} info\n",
-            summary.files,
-            plural(summary.files),
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.infos
-        ));
+        out.push_str(&summary_line(outcome.summary()));
     }
     out
+}
+
+/// `3 files checked: 1 error, 2 warnings, 0 info`, the last line of a run.
+pub fn summary_line(summary: crate::workspace::Summary) -> String {
+    format!(
+        "{} file{} checked: {} error{}, {} warning{}, {} info\n",
+        summary.files,
+        plural(summary.files),
+        summary.errors,
+        plural(summary.errors),
+        summary.warnings,
+        plural(summary.warnings),
+        summary.infos
+    )
 }
 
 /// `path: 1 error, 3 warnings` — and how many are not shown under `--min-severity`.

@@ -1,6 +1,7 @@
 //! Checking documents: decode, run the engine, apply suppressions, severities and the
 //! finding limit; in parallel over many inputs, results in the inputs' order.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
@@ -10,6 +11,7 @@ use super::inputs::{read_input, Input};
 use super::load::{nearest, unreadable};
 use super::outcome::{FileInfo, StatementInfo};
 use crate::checks::claims::Statement;
+use crate::checks::Diagnostic;
 use crate::decode::{DecodeError, Encoding, EncodingChoice};
 use crate::document::{DocOptions, Document};
 use crate::engine::Engine;
@@ -48,20 +50,40 @@ pub fn check_bytes(
         Ok(doc) => doc,
         Err(err) => return decode_failure(display, bytes, err),
     };
-    let analysis = engine.analyse(&doc);
+    // Suppressed findings and those set to `off` are dropped as they are produced, and
+    // past --max-findings only the first (in text order) are kept: a document with
+    // millions of findings holds about twice the limit, never all of them.
+    let used: Vec<Cell<bool>> = (0..doc.suppressions.len())
+        .map(|_| Cell::new(false))
+        .collect();
+    let suppressed = |at: usize, rule: &str, kind: &str| {
+        let mut any = false;
+        for i in doc.suppressions.suppressing(at, rule, kind) {
+            any = true;
+            if let Some(cell) = used.get(i) {
+                cell.set(true);
+            }
+        }
+        any
+    };
+    let keep = |d: &Diagnostic| {
+        let at = doc.source_range(d.range.clone()).start;
+        !suppressed(at, &d.rule, d.kind.as_str())
+            && policy.config.level(&d.rule, d.kind.as_str()) != Some(Level::Off)
+    };
+    let analysis = engine.analyse_capped(&doc, Some(&keep), policy.max_findings);
+    let dropped_early = analysis.dropped;
     let mut findings = analysis.findings;
     if let Some(known) = policy.known_names {
         findings.extend(unknown_suppressions(&doc, known));
     }
-    findings.retain(|f| {
-        !doc.suppressions
-            .suppresses(f.span.source.start, &f.rule, f.kind.as_str())
-    });
+    findings.retain(|f| !suppressed(f.span.source.start, &f.rule, f.kind.as_str()));
+    findings.extend(unused_suppressions(&doc, &used, policy.known_names));
     apply_levels(&mut findings, policy.config);
     super::fix::vet(&doc, &mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    if policy.max_findings > 0 && findings.len() > policy.max_findings {
-        let dropped = findings.len() - policy.max_findings;
+    if policy.max_findings > 0 && findings.len() + dropped_early > policy.max_findings {
+        let dropped = findings.len().saturating_sub(policy.max_findings) + dropped_early;
         findings.truncate(policy.max_findings);
         findings.push(Finding::about_file(
             display,
@@ -73,6 +95,7 @@ pub fn check_bytes(
                 policy.max_findings
             ),
         ));
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
     Checked {
         info: Some(FileInfo {
@@ -83,6 +106,7 @@ pub fn check_bytes(
             date_source: doc.date_source.to_owned(),
             encoding: (opts.encoding != EncodingChoice::Utf8)
                 .then(|| doc.encoding.name().to_owned()),
+            config: None,
             statements: analysis.statements.iter().map(statement_info).collect(),
         }),
         findings,
@@ -130,6 +154,52 @@ fn unknown_suppressions(doc: &Document, known: &BTreeSet<String>) -> Vec<Finding
             .with_primary_label("unknown name")
         })
         .collect()
+}
+
+/// Suppression comments that hid no finding (ruff's RUF100): left behind after a fix, or
+/// never matching what they meant to hide. An info (`input/unused-suppression`, which
+/// `[severity]` may raise or turn off); comments naming an unknown rule are reported as
+/// such instead.
+fn unused_suppressions(
+    doc: &Document,
+    used: &[Cell<bool>],
+    known: Option<&BTreeSet<String>>,
+) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for (i, cell) in used.iter().enumerate() {
+        if cell.get() {
+            continue;
+        }
+        let Some((range, names)) = doc.suppressions.comment(i) else {
+            continue;
+        };
+        if known.is_some_and(|known| names.iter().any(|n| !known.contains(n))) {
+            continue;
+        }
+        let what = if names.is_empty() {
+            "anything".to_owned()
+        } else {
+            names.join(" ")
+        };
+        let span = doc.span_of_source(range.clone());
+        let text = doc.source.get(range).unwrap_or_default().to_owned();
+        found.push(
+            Finding::new(
+                doc.path.clone(),
+                RuleId::new("input", "unused-suppression"),
+                Kind::InputSuppression,
+                span,
+                text,
+                format!("this suppression of {what} hid no finding"),
+            )
+            .with_severity(crate::finding::Severity::Info)
+            .with_help(
+                "remove the comment, or set \"input/unused-suppression\" = \"off\" in [severity]",
+            )
+            .with_primary_label("unused"),
+        );
+    }
+    found
 }
 
 fn decode_failure(display: &str, bytes: &[u8], err: DecodeError) -> Checked {

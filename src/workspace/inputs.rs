@@ -26,6 +26,19 @@ impl Input {
     }
 }
 
+/// What the config that applies to a file says of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// Selected by `[files] include` (or the default extensions) and not excluded.
+    Checked,
+    /// Not selected by `[files] include` (or not a default extension).
+    NotIncluded,
+    /// Matched by `[files] exclude`.
+    Excluded,
+    /// Its config is broken: it is not checked (the config's problem says so).
+    Stopped,
+}
+
 /// Turns `check` arguments into inputs: files as given, folders walked (.gitignore
 /// respected, config include/exclude applied), `-` for stdin. Paths that cannot be read
 /// are findings with the system's reason; what is not a regular file (a FIFO, a device)
@@ -35,9 +48,27 @@ pub fn collect_inputs(
     stdin_name: Option<&str>,
     config: &Config,
 ) -> (Vec<Input>, Vec<Finding>) {
+    let filter = Filter::new(config);
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let (inputs, problems, _) = collect_inputs_with(args, stdin_name, &mut |p: &Path| {
+        filter.select(p, &cwd.join(p))
+    });
+    (inputs, problems)
+}
+
+/// [`collect_inputs`] with the selection of each file told by `select` (the config that
+/// applies to it: see [`super::Workspace::inputs`]). A file named explicitly is checked
+/// whatever its config's `[files]` and the ignore files say (as ruff does), unless that
+/// config is broken; a note says so, the third part of the result.
+pub fn collect_inputs_with(
+    args: &[PathBuf],
+    stdin_name: Option<&str>,
+    select: &mut dyn FnMut(&Path) -> Selection,
+) -> (Vec<Input>, Vec<Finding>, Vec<String>) {
     let mut problems = Vec::new();
     let mut inputs = Vec::new();
-    let filter = Filter::new(config);
+    let mut notes = Vec::new();
+    let mut visible = std::collections::HashMap::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             inputs.push(Input::Stdin {
@@ -48,14 +79,31 @@ pub fn collect_inputs(
         let path = arg.clone();
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => {
-                let (found, mut walk_problems) = walk(&path, &filter);
+                let (found, mut walk_problems) = walk(&path, select);
                 inputs.extend(found);
                 problems.append(&mut walk_problems);
             }
-            Ok(meta) if meta.is_file() => inputs.push(Input::File {
-                display: display_path(&path),
-                path,
-            }),
+            Ok(meta) if meta.is_file() => {
+                let shown = display_path(&path);
+                match select(&path) {
+                    Selection::Stopped => continue,
+                    Selection::Excluded => notes.push(format!(
+                        "{shown} matches `[files] exclude` of its config: checked because it was named"
+                    )),
+                    Selection::Checked | Selection::NotIncluded
+                        if hidden_from_walks(&path, &mut visible) =>
+                    {
+                        notes.push(format!(
+                            "{shown} is hidden from folder walks (a dot file, or matched by .gitignore or .ignore): checked because it was named"
+                        ));
+                    }
+                    _ => {}
+                }
+                inputs.push(Input::File {
+                    display: display_path(&path),
+                    path,
+                });
+            }
             Ok(_) => problems.push(not_regular(&display_path(&path))),
             Err(err) => problems.push(unreadable(
                 &display_path(&path),
@@ -65,12 +113,39 @@ pub fn collect_inputs(
         }
     }
     super::fix::dedup_inputs(&mut inputs);
-    (inputs, problems)
+    (inputs, problems, notes)
+}
+
+/// Whether a walk of the file's folder would leave it out (hidden, or ignored by a
+/// .gitignore or .ignore there or above); each folder is listed once.
+fn hidden_from_walks(
+    path: &Path,
+    visible: &mut std::collections::HashMap<PathBuf, std::collections::HashSet<std::ffi::OsString>>,
+) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let names = visible.entry(dir.clone()).or_insert_with(|| {
+        ignore::WalkBuilder::new(&dir)
+            .hidden(true)
+            .require_git(false)
+            .max_depth(Some(1))
+            .build()
+            .filter_map(Result::ok)
+            .filter(|e| e.depth() == 1)
+            .map(|e| e.file_name().to_os_string())
+            .collect()
+    });
+    !names.contains(name)
 }
 
 /// The files of a folder that the config's globs (or the default extensions) select,
 /// sorted; folders that cannot be read are findings.
-fn walk(root: &Path, filter: &Filter) -> (Vec<Input>, Vec<Finding>) {
+fn walk(root: &Path, select: &mut dyn FnMut(&Path) -> Selection) -> (Vec<Input>, Vec<Finding>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for entry in ignore::WalkBuilder::new(root)
@@ -98,7 +173,7 @@ fn walk(root: &Path, filter: &Filter) -> (Vec<Input>, Vec<Finding>) {
         if kind.is_dir() {
             continue;
         }
-        if !filter.selects(p) {
+        if select(p) != Selection::Checked {
             continue;
         }
         if p.is_file() {
@@ -157,14 +232,14 @@ fn not_regular(display: &str) -> Finding {
 
 /// What a folder walk picks: the config's include/exclude globs (relative to the
 /// config's folder), else the default extensions.
-struct Filter {
+pub(super) struct Filter {
     base: PathBuf,
     include: Option<globset_like::Set>,
     exclude: Option<globset_like::Set>,
 }
 
 impl Filter {
-    fn new(config: &Config) -> Filter {
+    pub(super) fn new(config: &Config) -> Filter {
         Filter {
             base: config_base(config),
             include: globs(&config.include),
@@ -172,8 +247,13 @@ impl Filter {
         }
     }
 
-    fn selects(&self, p: &Path) -> bool {
-        let rel = p.strip_prefix(&self.base).unwrap_or(p);
+    /// The selection of `p` (as walked or named), whose absolute path is `abs`: globs
+    /// match the path relative to the config's folder.
+    pub(super) fn select(&self, p: &Path, abs: &Path) -> Selection {
+        let rel = abs
+            .strip_prefix(&self.base)
+            .or_else(|_| p.strip_prefix(&self.base))
+            .unwrap_or(p);
         let included = match &self.include {
             Some(set) => set.is_match(rel) || set.is_match(p),
             None => p
@@ -185,16 +265,26 @@ impl Filter {
             .exclude
             .as_ref()
             .is_some_and(|set| set.is_match(rel) || set.is_match(p));
-        included && !excluded
+        if excluded {
+            Selection::Excluded
+        } else if included {
+            Selection::Checked
+        } else {
+            Selection::NotIncluded
+        }
     }
 }
 
+/// The config's folder, absolute (symbolic links resolved, as the walked files' folders
+/// are), so globs are relative to it whatever the working directory.
 fn config_base(config: &Config) -> PathBuf {
-    config
+    let dir = config
         .path
         .as_ref()
         .and_then(|p| p.parent())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::canonicalize(&dir).unwrap_or(dir)
 }
 
 fn globs(patterns: &[String]) -> Option<globset_like::Set> {

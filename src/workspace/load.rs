@@ -299,6 +299,7 @@ pub fn unknown_severity_keys(config: &Config, engine: &Engine) -> Problems {
 pub fn known_names(engine: &Engine) -> std::collections::BTreeSet<String> {
     let mut known: std::collections::BTreeSet<String> =
         Kind::ALL.iter().map(|k| k.as_str().to_owned()).collect();
+    known.insert("input/unused-suppression".to_owned());
     for rule in crate::checks::builtin_rules() {
         known.insert(rule.id.to_owned());
         known.extend(rule.id.split_once('/').map(|(pack, _)| pack.to_owned()));

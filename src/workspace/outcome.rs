@@ -17,6 +17,10 @@ pub struct FileInfo {
     /// The encoding a file was read in, when the run named one or asked to detect it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// The config file the document was checked under (an extension of the JSON output);
+    /// absent when none applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
     /// Every claim statement recognised in the document, with its verdict: "no finding"
     /// told apart from "not checked".
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -35,7 +35,7 @@ impl Check for Punctuation {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
         let markup: Vec<Range<usize>> = cx.markup().iter().map(|d| d.range.clone()).collect();
         for paragraph in &cx.paragraphs {
-            sink.extend(check(cx.text(), paragraph.clone(), cx.doc.lang, &markup));
+            check_into(cx.text(), paragraph.clone(), cx.doc.lang, &markup, sink);
         }
     }
 }
@@ -43,32 +43,42 @@ impl Check for Punctuation {
 const NBSP: char = '\u{A0}';
 const NNBSP: char = '\u{202F}';
 
-struct Scan<'a> {
-    chars: Vec<(usize, char)>,
+struct Scan<'a, 's, 'k> {
+    /// Byte offset in the paragraph (u32: 8 bytes a char, not 16, which dominated the
+    /// memory of a long one-line document) and char.
+    chars: Vec<(u32, char)>,
     /// Chars already covered by a finding (or by markup): later rules skip them.
     taken: Vec<bool>,
     base: usize,
     para: &'a str,
     lang: Lang,
-    out: Vec<Diagnostic>,
+    /// Findings go straight to the sink, which applies suppressions and the finding limit
+    /// as they come: a paragraph with millions of findings never holds them all.
+    out: &'s mut Sink<'k>,
 }
 
-pub(super) fn check(
+fn check_into(
     text: &str,
     paragraph: Range<usize>,
     lang: Lang,
     markup: &[Range<usize>],
-) -> Vec<Diagnostic> {
+    sink: &mut Sink<'_>,
+) {
     let Some(para) = text.get(paragraph.clone()) else {
-        return Vec::new();
+        return;
     };
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    // Offsets are u32: a paragraph of 4 GiB or more is beyond any document claimlint
+    // reads in memory; were one met, its tail would go unchecked here.
+    let chars: Vec<(u32, char)> = para
+        .char_indices()
+        .map_while(|(at, c)| u32::try_from(at).ok().map(|at| (at, c)))
+        .collect();
     let base = paragraph.start;
     // Marks inside an entity ("&ldquo ;") are the markup check's business.
     let taken = chars
         .iter()
         .map(|&(at, _)| {
-            let at = base + at;
+            let at = base + at as usize;
             let k = markup.partition_point(|r| r.start <= at);
             k > 0 && markup[k - 1].end > at
         })
@@ -79,7 +89,7 @@ pub(super) fn check(
         base,
         para,
         lang,
-        out: Vec::new(),
+        out: sink,
     };
     scan.artefacts();
     match lang {
@@ -90,7 +100,6 @@ pub(super) fn check(
         Lang::En => scan.english_marks(),
     }
     scan.doubled_spaces();
-    scan.out
 }
 
 fn is_mark(c: char) -> bool {
@@ -106,13 +115,15 @@ fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | NBSP | NNBSP)
 }
 
-impl Scan<'_> {
+impl Scan<'_, '_, '_> {
     fn char(&self, i: usize) -> Option<char> {
         self.chars.get(i).map(|&(_, c)| c)
     }
 
     fn offset(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.para.len(), |&(b, _)| b)
+        self.chars
+            .get(i)
+            .map_or(self.para.len(), |&(b, _)| b as usize)
     }
 
     /// Byte range in the text of chars `from..to`.
@@ -139,7 +150,7 @@ impl Scan<'_> {
         }
         let mut finding = Diagnostic::builtin(&RULE, self.span(from, to), message, label);
         finding.fix = fix;
-        self.out.push(finding);
+        self.out.report(finding);
     }
 
     /// Start of the white-space run that ends right before char `i`.
