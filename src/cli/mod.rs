@@ -580,14 +580,15 @@ fn check(args: CheckArgs) -> i32 {
         (_, Some(SeverityArg::Warning)) => Severity::Warning,
         _ => Severity::Info,
     };
-    // pretty, short and jsonl are written file by file as documents finish (memory flat
-    // in the number of files); json, sarif and github need the whole run (one object,
-    // errors first across files), and so do --fix, --diff and the GitHub step summary.
+    // pretty, short, jsonl and json (its diagnostics spooled to a temporary file) are
+    // written file by file as documents finish (memory flat in the number of files);
+    // sarif and github need the whole run (one run object, errors first across files),
+    // and so do --fix, --diff and the GitHub step summary.
     let streams = !args.fix
         && !args.diff
         && matches!(
             format,
-            OutputFormat::Pretty | OutputFormat::Short | OutputFormat::Jsonl
+            OutputFormat::Pretty | OutputFormat::Short | OutputFormat::Jsonl | OutputFormat::Json
         )
         && std::env::var_os("GITHUB_STEP_SUMMARY").is_none_or(|p| p.is_empty());
     if streams {
@@ -653,6 +654,21 @@ fn check_streaming(
     use claimlint::workspace::{Checked, Outcome, Summary};
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failure: Option<std::io::Error> = None;
+    let mut json = None;
+    if format == OutputFormat::Json {
+        match tempfile::tempfile()
+            .and_then(|spool| report::json::JsonStream::start(&mut out, spool))
+        {
+            Ok(stream) => json = Some(stream),
+            Err(err) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: cannot create a temporary file for the JSON output: {err}"
+                );
+                return 2;
+            }
+        }
+    }
     let mut summary = Summary::default();
     let (mut untrusted, mut failed) = (false, false);
     let mut chunk_options = options;
@@ -676,9 +692,10 @@ fn check_streaming(
         if failure.is_some() || (outcome.findings.is_empty() && outcome.files.is_empty()) {
             return;
         }
-        let written = match format {
-            OutputFormat::Jsonl => report::json::write_lines_body(&outcome, &mut out),
-            OutputFormat::Short => report::short::write(&outcome, &mut out),
+        let written = match (format, json.as_mut()) {
+            (_, Some(stream)) => stream.write(&mut out, &outcome),
+            (OutputFormat::Jsonl, _) => report::json::write_lines_body(&outcome, &mut out),
+            (OutputFormat::Short, _) => report::short::write(&outcome, &mut out),
             _ => out.write_all(report::render(&outcome, format, chunk_options).as_bytes()),
         };
         if let Err(err) = written {
@@ -725,7 +742,14 @@ fn check_streaming(
         _ => String::new(),
     };
     if failure.is_none() {
-        if let Err(err) = out.write_all(tail.as_bytes()).and_then(|()| out.flush()) {
+        let closed = match json {
+            Some(stream) => stream.finish(&mut out, summary),
+            None => Ok(()),
+        };
+        if let Err(err) = closed
+            .and_then(|()| out.write_all(tail.as_bytes()))
+            .and_then(|()| out.flush())
+        {
             failure = Some(err);
         }
     }

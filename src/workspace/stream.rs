@@ -3,7 +3,7 @@
 //! inputs (a slow document holds the window, never the whole run).
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 use super::check::Checked;
@@ -27,28 +27,42 @@ pub(super) fn check_in_order(
     // `i < emitted + window`, so at most `window` results wait in the reorder buffer.
     let emitted = Mutex::new(0usize);
     let moved = Condvar::new();
+    let failed = AtomicBool::new(false);
     let (tx, rx) = mpsc::sync_channel::<(usize, Checked)>(window);
     std::thread::scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, emitted, moved, check) = (&next, &emitted, &moved, &check);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(input) = inputs.get(i) else {
-                    break;
+            let failed = &failed;
+            s.spawn(move || {
+                let _wake = WakeOnPanic {
+                    emitted,
+                    moved,
+                    failed,
                 };
-                {
-                    let mut done = emitted.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + window {
-                        done = moved.wait(done).unwrap_or_else(|e| e.into_inner());
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else {
+                        break;
+                    };
+                    {
+                        let mut done = emitted.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *done + window {
+                            done = moved.wait(done).unwrap_or_else(|e| e.into_inner());
+                        }
                     }
-                }
-                if tx.send((i, check(input))).is_err() {
-                    break;
+                    if failed.load(Ordering::SeqCst) || tx.send((i, check(input))).is_err() {
+                        break;
+                    }
                 }
             });
         }
         drop(tx);
+        let _wake = WakeOnPanic {
+            emitted: &emitted,
+            moved: &moved,
+            failed: &failed,
+        };
         let mut pending: BTreeMap<usize, Checked> = BTreeMap::new();
         let mut at = 0;
         for (i, checked) in rx {
@@ -61,6 +75,25 @@ pub(super) fn check_in_order(
             }
         }
     });
+}
+
+/// A thread that panics (a check, or `emit`) opens the window for good and tells the
+/// others to stop, so none waits forever for a result that will not come; the scope then
+/// re-raises the panic.
+struct WakeOnPanic<'a> {
+    emitted: &'a Mutex<usize>,
+    moved: &'a Condvar,
+    failed: &'a AtomicBool,
+}
+
+impl Drop for WakeOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.failed.store(true, Ordering::SeqCst);
+            *self.emitted.lock().unwrap_or_else(|e| e.into_inner()) = usize::MAX / 2;
+            self.moved.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -87,5 +120,26 @@ mod tests {
             |i, _| seen.push(i),
         );
         assert_eq!(seen, (0..200).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_panicking_check_is_raised_not_waited_for() {
+        let inputs: Vec<Input> = (0..500)
+            .map(|i| Input::Stdin {
+                display: i.to_string(),
+            })
+            .collect();
+        let outcome = std::panic::catch_unwind(|| {
+            check_in_order(
+                &inputs,
+                3,
+                |input| {
+                    assert_ne!(input.display(), "7", "a bug in a check");
+                    Checked::default()
+                },
+                |_, _| {},
+            );
+        });
+        assert!(outcome.is_err());
     }
 }
