@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--date", help="default date of undated documents")
     ap.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     ap.add_argument("--partitions", type=int, help="partitions to check (default: 2 per core)")
+    ap.add_argument("--timings", action="store_true", help="print each step's time on stderr")
     args = ap.parse_args(argv)
 
     from pyspark.sql import SparkSession
@@ -156,6 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     spark.sparkContext.setLogLevel("WARN")
     started = time.monotonic()
+    last = [started]
+
+    def step(name: str) -> None:
+        if args.timings:
+            now = time.monotonic()
+            print(f"  {name}: {now - last[0]:.1f} s", file=sys.stderr)
+            last[0] = now
 
     # Fail on a broken pack or config here, with claimlint's message, before any task.
     today = os.environ.get("CLAIMLINT_TODAY")
@@ -190,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         docs = docs.repartition(parts)
 
     rows = docs.mapInArrow(check, rows_ddl()).persist()
+    if args.timings:
+        rows.count()
+        step("check (mapInArrow)")
 
     if args.out_dir:
         for kind in claimlint.ROW_TYPES:
@@ -197,10 +208,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.out_dir.rstrip('/')}/{kind}s"
             )
 
+    step("parquet")
     statements = rows.where(F.col("type") == "statement").select("rule", "json")
     spellings = rows.where(F.col("type") == "spelling").select("rule", "json")
     conflicts = apply_grouped(statements, "rule", consensus_group).collect()
+    step("consensus")
     drifts = apply_grouped(spellings, "rule", drift_group).collect()
+    step("drift")
 
     files = [r.json for r in rows.where(F.col("type") == "file").select("json").toLocalIterator()]
     diagnostics: list = [
@@ -213,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
         if r.part == "spellings":
             merged.update(json.loads(r.json))
     drift = [r.json for r in drifts if r.part == "drift"]
+    step("collect")
     report = driver_engine.report_json(files, diagnostics, groups, merged, drift)
+    step("report")
     rows.unpersist()
     with open(args.output, "w", encoding="utf-8") as f:
         f.write(report)
