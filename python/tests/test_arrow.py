@@ -140,3 +140,12 @@ def test_drift_marks_roles():
     assert [(r["form"], r["role"], r["documents"]) for r in d["roles"]] == [
         ("Lukashenka", "variant", ["b.md"]), ("Lukashenko", "house", ["a.md"])]
     assert claimlint.drift([row("a.md", "Lukashenko", "house")])["drift"] == []
+
+
+def test_tables_and_shared_engines(engine):
+    table = pa.Table.from_batches([corpus_batch(), corpus_batch()])
+    out = claimlint.check_table(engine, table)
+    assert out.schema == claimlint.rows_schema()
+    assert out.num_rows == 2 * engine.check_arrow(corpus_batch()).num_rows
+    assert claimlint.shared_engine() is claimlint.shared_engine(None, [])
+    assert claimlint.shared_engine(lang="fr") is not claimlint.shared_engine()
