@@ -36,6 +36,11 @@ __all__ = [
 ROW_TYPES = ("file", "finding", "statement", "spelling")
 
 
+def _rebuild(arguments: dict[str, Any]) -> Engine:
+    """An unpickled ``Engine``: compiled again from its constructor's arguments."""
+    return Engine(**arguments)
+
+
 _ENGINES: dict[tuple[Any, ...], Engine] = {}
 
 

@@ -104,6 +104,8 @@ class Engine:
     def check_arrow(self, batch: Any) -> Any:
         """Checks a ``pyarrow.RecordBatch`` (``text``; ``path``/``id``, ``format``,
         ``lang``, ``date``) and returns a ``pyarrow.RecordBatch`` of rows (``rows_schema()``)."""
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        """Pickles as the constructor's arguments; unpickling compiles the packs again."""
     def house_styles(self) -> dict[str, dict[str, Any]]:
         """The packs' house style, variants and wrong forms by entity rule id."""
     def report_json(

@@ -24,7 +24,7 @@ use claimlint::Severity;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use serde_json::Value;
 
 create_exception!(
@@ -50,6 +50,9 @@ create_exception!(
 struct Engine {
     workspace: Workspace,
     house: BTreeMap<String, HouseStyle>,
+    /// The constructor's arguments (with "today" resolved): pickling an engine sends
+    /// them, and the receiving process compiles its own.
+    arguments: Py<PyDict>,
 }
 
 fn parse_lang(lang: &str) -> PyResult<Lang> {
@@ -417,7 +420,22 @@ impl Engine {
             return Err(ClaimlintError::new_err(text.trim_end().to_owned()));
         }
         let house = house_styles(workspace.engine.packs());
-        Ok(Engine { workspace, house })
+        let arguments = PyDict::new(py);
+        arguments.set_item("config", settings.config.as_ref())?;
+        arguments.set_item(
+            "rules",
+            (!settings.rules.is_empty()).then_some(&settings.rules),
+        )?;
+        arguments.set_item("lang", lang)?;
+        arguments.set_item("date", date)?;
+        arguments.set_item("today", today.to_string())?;
+        arguments.set_item("encoding", encoding)?;
+        arguments.set_item("max_findings", max_findings)?;
+        Ok(Engine {
+            workspace,
+            house,
+            arguments: arguments.unbind(),
+        })
     }
 
     /// Checks one document. `text`: str or bytes (bytes are decoded as the command line
@@ -511,6 +529,13 @@ impl Engine {
             rows.finish()
         })?;
         arrow::export_batch(py, out)
+    }
+
+    /// Pickling sends the constructor's arguments; the receiving process (a Spark
+    /// executor) loads and compiles the packs again, from the same paths.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (Py<PyDict>,))> {
+        let rebuild = py.import("claimlint")?.getattr("_rebuild")?;
+        Ok((rebuild, (self.arguments.clone_ref(py),)))
     }
 
     /// What the packs list for each entity (house style per language, accepted

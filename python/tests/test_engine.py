@@ -113,3 +113,16 @@ def test_text_must_be_str_or_bytes(engine):
 def test_house_styles(engine):
     house = engine.house_styles()
     assert house["belarus/minsk"]["preferred"]["fr"] == "Minsk"
+
+
+def test_an_engine_pickles_as_its_arguments(tmp_path):
+    import pickle
+
+    pack = tmp_path / "desk.toml"
+    pack.write_text('format = 1\n\n[pack]\nid = "desk"\n\n[[entity]]\nid = "vilnius"\n'
+                    'preferred = { en = "Vilnius", fr = "Vilnius" }\nwrong = ["Wilno"]\n')
+    engine = claimlint.Engine(rules=[pack], lang="en", today=TODAY)
+    copy = pickle.loads(pickle.dumps(engine))
+    text = "Officials met in Wilno."
+    assert copy.check(text) == engine.check(text)
+    assert [d["rule"] for d in copy.check(text)["diagnostics"]] == ["desk/vilnius"]
