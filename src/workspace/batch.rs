@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::check::Checked;
 use super::outcome::Outcome;
 use crate::claims::consensus;
-use crate::finding::{Finding, Kind, Label, Severity, Span};
+use crate::expr::Interval;
+use crate::finding::{Finding, Kind, Label, RuleId, Severity, Span};
 use crate::pack::Pack;
 
 /// Finding counts by severity.
@@ -302,6 +303,56 @@ impl<'a> Excerpt<'a> {
     }
 }
 
+/// A claim statement as the cross-document step sees it, owned: documents checked
+/// elsewhere (other threads, processes or machines, e.g. the Python package on Spark)
+/// can be brought together and given to [`conflicts`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorpusStatement {
+    /// The document it comes from (any id; statements of one document never conflict
+    /// with each other here).
+    pub document: usize,
+    /// The document's path, as the outputs show it (also the key that breaks ties).
+    pub path: String,
+    pub rule: RuleId,
+    pub about: String,
+    /// The value read, in words.
+    pub value: String,
+    pub interval: Interval,
+    pub span: Span,
+    pub text: String,
+    /// The statement's line, clipped to a window around it ([`Passage::context`]).
+    pub context: String,
+}
+
+/// The statements of a checked document that take part in cross-document consensus
+/// (those not already reported against what is known, with one reading), in the
+/// document's order. `source` is the document's decoded text, for the quoted context.
+pub fn corpus_statements(
+    document: usize,
+    checked: &Checked,
+    source: Option<&String>,
+) -> Vec<CorpusStatement> {
+    let Some(info) = &checked.info else {
+        return Vec::new();
+    };
+    checked
+        .statements
+        .iter()
+        .filter(|s| !s.contradicts_facts && !s.ambiguous)
+        .map(|s| CorpusStatement {
+            document,
+            path: info.path.clone(),
+            rule: s.rule.clone(),
+            about: s.about.clone(),
+            value: s.value.to_string(),
+            interval: s.interval,
+            span: s.span.clone(),
+            text: s.text.clone(),
+            context: context(source, &s.span),
+        })
+        .collect()
+}
+
 /// `claim.conflict` across documents, by consensus ([`consensus::outliers`]): each
 /// statement that agrees with what is known but not with the statements most documents
 /// support gets one warning, with a label at a statement it contradicts. Conflicts within
@@ -310,26 +361,33 @@ fn cross_document_conflicts(
     results: &[Checked],
     sources: &BTreeMap<String, String>,
 ) -> (Vec<Finding>, Vec<ConflictGroup>) {
-    let mut refs = Vec::new();
-    let mut input = Vec::new();
-    for (d, checked) in results.iter().enumerate() {
-        let Some(info) = &checked.info else { continue };
-        for (k, s) in checked.statements.iter().enumerate() {
-            if !s.contradicts_facts && !s.ambiguous {
-                refs.push((d, k));
-                input.push(consensus::Statement {
-                    rule: &s.rule,
-                    document: d,
-                    key: &info.path,
-                    interval: s.interval,
-                });
-            }
-        }
-    }
+    let statements: Vec<CorpusStatement> = results
+        .iter()
+        .enumerate()
+        .flat_map(|(d, checked)| {
+            let source = checked.info.as_ref().and_then(|i| sources.get(&i.path));
+            corpus_statements(d, checked, source)
+        })
+        .collect();
+    conflicts(&statements)
+}
+
+/// Cross-document conflicts among `statements` (the statements of every document, in
+/// the documents' order): the `claim.conflict` findings and one group per claim rule
+/// with outliers, sorted by rule. What `claimlint report` computes.
+pub fn conflicts(statements: &[CorpusStatement]) -> (Vec<Finding>, Vec<ConflictGroup>) {
+    let input: Vec<consensus::Statement<'_>> = statements
+        .iter()
+        .map(|s| consensus::Statement {
+            rule: &s.rule,
+            document: s.document,
+            key: &s.path,
+            interval: s.interval,
+        })
+        .collect();
     let statement = |i: usize| {
-        let (d, k) = refs[i];
-        let path = results[d].info.as_ref().map_or("", |i| i.path.as_str());
-        (path, &results[d].statements[k])
+        let s = &statements[i];
+        (s.path.as_str(), s)
     };
     let outliers = consensus::outliers(&input);
     let passage = |i: usize| {
@@ -339,8 +397,8 @@ fn cross_document_conflicts(
             line: s.span.line,
             column: s.span.column,
             text: s.text.clone(),
-            value: s.value.to_string(),
-            context: context(sources.get(path), &s.span),
+            value: s.value.clone(),
+            context: s.context.clone(),
         }
     };
     let outlying: std::collections::BTreeSet<usize> =
