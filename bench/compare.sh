@@ -49,7 +49,11 @@ if [ -z "${BIN:-}" ]; then
 fi
 
 # One archive (its text mentions the base pack's entities and nouns); one pack per setup.
-python3 bench/gen_bench.py "$WORK/base" "$ENTITY_BASE" "$CLAIM_BASE" "$MB" >&2
+if [ "$(cat "$WORK/base/params" 2>/dev/null)" != "$ENTITY_BASE $CLAIM_BASE $MB" ]; then
+  rm -rf "$WORK/base"
+  python3 bench/gen_bench.py "$WORK/base" "$ENTITY_BASE" "$CLAIM_BASE" "$MB" >&2
+  echo "$ENTITY_BASE $CLAIM_BASE $MB" >"$WORK/base/params"
+fi
 ARCHIVE=$WORK/base/archive
 BYTES=$(find "$ARCHIVE" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 FILES=$(find "$ARCHIVE" -type f | wc -l)

@@ -22,8 +22,10 @@ import sys
 
 SYL = ["ka", "ro", "vi", "len", "mar", "tso", "bek", "dun", "ush", "pil",
        "zor", "nev", "ga", "tri", "sol", "hum", "ya", "kel", "om", "bra"]
-NOUN_SYL = ["fa", "lo", "mi", "ter", "gu", "zan", "pe", "ris", "do", "vak",
-            "bu", "sen", "ti", "nor", "qua", "wel"]
+# Nouns of six letters: shorter than the shared "counted" / "recensés", which a matcher
+# anchored on the longest word would pick for every claim.
+NOUN_SYL = ["fa", "lo", "mi", "te", "gu", "za", "pe", "ri", "do", "va",
+            "bu", "se", "ti", "no", "ku", "we"]
 
 EN_FILLER = [
     "Officials said the talks would resume next week in the capital.",
@@ -93,8 +95,7 @@ def forms(i):
 
 
 def noun(i):
-    return (NOUN_SYL[i % 16] + NOUN_SYL[(i // 16) % 16] + NOUN_SYL[(i // 256) % 16]
-            + "ns")
+    return NOUN_SYL[i % 16] + NOUN_SYL[(i // 16) % 16] + "bcdfglmnpr"[(i // 256) % 10] + "s"
 
 
 def claim_value(i):
