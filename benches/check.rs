@@ -124,3 +124,70 @@ fn claim_rules(bencher: Bencher, rules: usize) {
         black_box(engine.check(&doc).len())
     });
 }
+
+/// A pack of `rules` claims `{n} NOUN were counted` (or, with `regex`, the same as a
+/// regular expression): every rule shares "were counted", each begins with its figure.
+fn engine_with_counted_claims(rules: usize, regex: bool) -> Engine {
+    let (mut packs, _) = load::load_packs(load::PackOrigin::Builtin);
+    let mut toml = String::from("format = 1\n[pack]\nid = \"counted\"\n");
+    for i in 0..rules {
+        let noun = counted_noun(i);
+        let matcher = if regex {
+            format!("regex.en = '(?<n>\\d[\\d,]*) {noun} were counted'")
+        } else {
+            format!("patterns.en = [\"{{n}} {noun} were counted\"]")
+        };
+        toml.push_str(&format!(
+            "[[claim]]\nid = \"c{i}\"\nabout = \"{noun} counted\"\nquantity = {{ exact = {} }}\n{matcher}\n",
+            100 + i
+        ));
+    }
+    packs.push(pack::load("counted.toml", &toml).expect("counted pack loads"));
+    Engine::new(packs).expect("engine compiles")
+}
+
+/// A made-up noun of six letters, shorter than "counted".
+fn counted_noun(i: usize) -> String {
+    const SYL: [&str; 16] = [
+        "fa", "lo", "mi", "te", "gu", "za", "pe", "ri", "do", "va", "bu", "se", "ti", "no", "ku",
+        "we",
+    ];
+    format!(
+        "{}{}{}s",
+        SYL[i % 16],
+        SYL[(i / 16) % 16],
+        &"bcdfglmnpr"[(i / 256) % 10..][..1]
+    )
+}
+
+fn bench_counted(bencher: Bencher, rules: usize, regex: bool) {
+    let engine = engine_with_counted_claims(rules, regex);
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 500_000 {
+        text.push_str(&format!(
+            "In the northern district, {} {} were counted last year. Officials said the talks had stalled on Monday.\n",
+            100 + i % 200,
+            counted_noun(i % 200)
+        ));
+        i += 1;
+    }
+    let opts = DocOptions::new(jiff::civil::Date::constant(2025, 12, 13));
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::load("counted.md", black_box(text.as_bytes()), &opts).expect("utf-8");
+        black_box(engine.check(&doc).len())
+    });
+}
+
+/// Claims that share their words and begin with `{n}`: the cost per byte must stay flat
+/// from 10 to 2,000 rules.
+#[divan::bench(sample_count = 10, args = [10, 200, 2_000])]
+fn shared_word_claims(bencher: Bencher, rules: usize) {
+    bench_counted(bencher, rules, false);
+}
+
+/// The same claims as regular expressions.
+#[divan::bench(sample_count = 10, args = [10, 200])]
+fn shared_word_regex_claims(bencher: Bencher, rules: usize) {
+    bench_counted(bencher, rules, true);
+}

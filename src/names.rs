@@ -1,8 +1,10 @@
 //! Every known form of every entity of every pack in one automaton, and an index of the
 //! forms for near-miss lookups. A document is scanned once, whatever the number of forms.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -70,8 +72,13 @@ pub struct Names {
     automaton: Option<AhoCorasick>,
     /// Automaton pattern → forms with that folded text.
     by_pattern: Vec<Vec<usize>>,
-    /// Deletion neighbourhoods (up to 2 deletions) of folded near-miss forms → forms.
-    deletions: HashMap<String, Vec<usize>>,
+    /// Deletion neighbourhoods (up to 2 deletions) of folded near-miss forms → forms, as
+    /// (hash of a deletion, form) sorted: a few bytes per entry, no string per entry; a
+    /// hash that collides only brings a form to the distance test, which decides.
+    /// Built on the first near-miss candidate (a capitalised word of a fitting length
+    /// that is no known form): most of the cost of loading a large pack, and one short
+    /// article (an editor's keystroke) rarely needs it.
+    deletions: OnceLock<DeletionIndex>,
     /// Per word count of the forms that take near-misses (largest first): the range of
     /// their lengths in chars, and whether any is case-insensitive. Cheap filters that
     /// keep most windows of a document away from the deletion index.
@@ -102,7 +109,7 @@ impl Names {
             forms,
             automaton,
             by_pattern,
-            deletions: near.deletions,
+            deletions: OnceLock::new(),
             window_sizes: near.window_sizes,
             max_distance: near.max_distance,
             two_edits_from: near.two_edits_from,
@@ -179,7 +186,7 @@ impl Names {
         mentions: &[Mention],
         active: &[bool],
     ) -> Vec<NearMiss> {
-        if self.deletions.is_empty() {
+        if self.window_sizes.is_empty() {
             return Vec::new();
         }
         let mention_of = mention_of_words(words, mentions);
@@ -257,11 +264,9 @@ impl Names {
         } else {
             self.max_distance.min(1)
         };
+        let deletions = self.deletions.get_or_init(|| deletion_index(&self.forms));
         for key in deletion_neighbourhood(&folded, radius) {
-            let Some(forms) = self.deletions.get(&key) else {
-                continue;
-            };
-            for &f in forms {
+            for f in deletions.forms(key) {
                 if !seen.insert(f) {
                     continue;
                 }
@@ -364,9 +369,65 @@ fn pattern_index(forms: &[Form]) -> (Vec<String>, Vec<Vec<usize>>) {
     (patterns, by_pattern)
 }
 
+/// The deletion neighbourhoods of the folded forms that take near-misses → forms.
+fn deletion_index(forms: &[Form]) -> DeletionIndex {
+    let mut entries: Vec<(u64, usize)> = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        if takes_near_misses(form) {
+            let keys = deletion_neighbourhood(&fold(&form.text), usize::from(form.near_miss));
+            entries.extend(keys.into_iter().map(|key| (key, i)));
+        }
+    }
+    entries.sort_unstable();
+    // Eight bits per entry: most keys of a candidate are in no form's neighbourhood, and
+    // one bit tells so without a binary search.
+    let bits = (entries.len() * 8).next_power_of_two().max(64);
+    let mut filter = vec![0u64; bits / 64];
+    let mask = bits as u64 - 1;
+    for &(key, _) in &entries {
+        let bit = key & mask;
+        filter[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+    DeletionIndex {
+        entries,
+        filter,
+        mask,
+    }
+}
+
+/// (hash of a deletion, form) pairs, sorted, and a bitset of the hashes present.
+struct DeletionIndex {
+    entries: Vec<(u64, usize)>,
+    filter: Vec<u64>,
+    mask: u64,
+}
+
+impl DeletionIndex {
+    /// The forms with a deletion that hashes to `key`.
+    fn forms(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        let bit = key & self.mask;
+        let maybe = self
+            .filter
+            .get((bit / 64) as usize)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1);
+        let first = if maybe {
+            self.entries.partition_point(|&(k, _)| k < key)
+        } else {
+            self.entries.len()
+        };
+        self.entries[first..]
+            .iter()
+            .take_while(move |&&(k, _)| k == key)
+            .map(|&(_, f)| f)
+    }
+}
+
+fn takes_near_misses(form: &Form) -> bool {
+    form.near_miss > 0 && form.text.chars().count() >= 5
+}
+
 /// What `Names` keeps to find near-misses (see its fields of the same names).
 struct NearMissIndex {
-    deletions: HashMap<String, Vec<usize>>,
     window_sizes: Vec<WindowSize>,
     max_distance: usize,
     two_edits_from: usize,
@@ -374,17 +435,12 @@ struct NearMissIndex {
 
 impl NearMissIndex {
     fn new(forms: &[Form]) -> NearMissIndex {
-        let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
         let mut window_sizes: Vec<WindowSize> = Vec::new();
         let mut max_distance = 0;
         let mut two_edits_from = usize::MAX;
-        for (i, form) in forms.iter().enumerate() {
-            if form.near_miss == 0 || form.text.chars().count() < 5 {
+        for form in forms {
+            if !takes_near_misses(form) {
                 continue;
-            }
-            let folded = fold(&form.text);
-            for key in deletion_neighbourhood(&folded, usize::from(form.near_miss)) {
-                deletions.entry(key).or_default().push(i);
             }
             max_distance = max_distance.max(usize::from(form.near_miss));
             let chars = form.text.chars().count();
@@ -411,7 +467,6 @@ impl NearMissIndex {
         }
         window_sizes.sort_unstable_by_key(|w| std::cmp::Reverse(w.words));
         NearMissIndex {
-            deletions,
             window_sizes,
             max_distance,
             two_edits_from,
@@ -601,31 +656,39 @@ fn joined_by_spaces(text: &str, window: &[Range<usize>]) -> bool {
     })
 }
 
-/// The strings made by deleting up to `max` characters of `word` (including `word`).
-fn deletion_neighbourhood(word: &str, max: usize) -> HashSet<String> {
-    let mut out = HashSet::new();
-    out.insert(word.to_owned());
-    let mut frontier = vec![word.to_owned()];
-    for _ in 0..max {
-        let mut next = Vec::new();
-        for w in &frontier {
-            let chars: Vec<char> = w.chars().collect();
-            for skip in 0..chars.len() {
-                let d: String = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != skip)
-                    .map(|(_, c)| c)
-                    .collect();
-                if out.insert(d.clone()) {
-                    next.push(d);
+/// The hashes of the strings made by deleting up to two (`max`) characters of `word`
+/// (`word` included), each once: hashed as they are made, without building the strings.
+fn deletion_neighbourhood(word: &str, max: usize) -> Vec<u64> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let hash_without = |skip: [usize; 2]| {
+        let mut h = FNV_OFFSET;
+        for (i, &c) in chars.iter().enumerate() {
+            if i != skip[0] && i != skip[1] {
+                h = (h ^ u64::from(u32::from(c))).wrapping_mul(FNV_PRIME);
+            }
+        }
+        h
+    };
+    let mut out = vec![hash_without([n, n])];
+    if max >= 1 {
+        for a in 0..n {
+            out.push(hash_without([a, n]));
+            if max >= 2 {
+                for b in a + 1..n {
+                    out.push(hash_without([a, b]));
                 }
             }
         }
-        frontier = next;
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
+
+/// FNV-1a over the chars of a deletion.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// Damerau–Levenshtein distance (optimal string alignment) over chars.
 pub fn damerau_levenshtein(a: &str, b: &str) -> usize {

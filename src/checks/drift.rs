@@ -12,7 +12,7 @@
 //! "Valdorie"/"Valdoriens") or by a gendered surname ending (a husband and wife:
 //! "-ski"/"-skaya", "-ov"/"-ova"), which name two people.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};

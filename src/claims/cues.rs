@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use super::tokens::TokenKind;
 use super::{
-    Candidate, CompiledPattern, Cue, DocTokens, EntityKey, Failures, Instance, Step,
-    MAX_ALTERNATIVES,
+    literal_matches, Candidate, CompiledPattern, Cue, DocTokens, EntityKey, Failures, Instance,
+    Step, MAX_ALTERNATIVES,
 };
 use crate::lang::Lang;
 
@@ -212,6 +212,7 @@ impl DocTokens<'_> {
             })
         };
         let mut failures = Failures::new(toks.clone());
+        let limit = self.last_start(pattern, toks);
         let mut start = toks.start;
         let mut frontier = toks.start;
         let mut inside = 0;
@@ -225,7 +226,7 @@ impl DocTokens<'_> {
             } else {
                 inside = 0;
             }
-            if self.could_start(&pattern.steps, start) {
+            if start < limit && self.could_start(&pattern.steps, start) {
                 if let Some((end, capture, gaps)) =
                     self.match_steps(&pattern.steps, start, toks.end, bytes.end, &mut failures)
                 {
@@ -256,6 +257,20 @@ impl DocTokens<'_> {
                 }
             }
             start += 1;
+        }
+    }
+
+    /// The token before which a match of `pattern` must start in the sentence `toks`. A
+    /// pattern that opens with a slot followed by a word (`{n} prisoners …`) is anchored
+    /// at that word: its figure ends just before an occurrence of it, so no match starts
+    /// at or after the last one, and the expression is not read at the words after it.
+    fn last_start(&self, pattern: &CompiledPattern, toks: &Range<usize>) -> usize {
+        match pattern.steps.as_slice() {
+            [Step::Slot(_), Step::Literal(word), ..] => (toks.start..toks.end)
+                .rev()
+                .find(|&t| literal_matches(word, &self.tokens[t]))
+                .unwrap_or(toks.start),
+            _ => toks.end,
         }
     }
 

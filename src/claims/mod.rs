@@ -16,8 +16,9 @@ pub mod consensus;
 mod counts;
 mod cues;
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -79,6 +80,11 @@ enum Step {
 #[derive(Debug)]
 struct CompiledPattern {
     rule: usize,
+    lang: Lang,
+    /// The literal words a match cannot do without (of the figure part and of every cue
+    /// part), as ids in the language's [`AnchorIndex`]: the pattern is tried on a
+    /// sentence only when all of them occur there.
+    required: Vec<usize>,
     steps: Vec<Step>,
     /// Order-free cue parts (`figure & cue`), and the most words between them.
     cues: Vec<Cue>,
@@ -125,7 +131,9 @@ pub struct CompiledRule {
 /// The patterns of one language, indexed by anchor.
 #[derive(Debug, Default)]
 struct AnchorIndex {
-    by_word: HashMap<String, Vec<usize>>,
+    /// Every literal word of the language's patterns → its id (for the per-sentence set
+    /// of literal words present) and the patterns it anchors.
+    by_word: HashMap<String, (usize, Vec<usize>)>,
     by_entity: HashMap<EntityKey, Vec<usize>>,
     /// Patterns with neither a literal word nor an entity (prefixes and marks only).
     unanchored: Vec<usize>,
@@ -135,10 +143,19 @@ struct AnchorIndex {
 }
 
 impl AnchorIndex {
+    /// The id of literal word `word` and the patterns it anchors: an id is given on
+    /// first sight.
+    fn literal(&mut self, word: &str) -> &mut (usize, Vec<usize>) {
+        let next = self.by_word.len();
+        self.by_word
+            .entry(word.to_owned())
+            .or_insert_with(|| (next, Vec::new()))
+    }
+
     /// Files pattern `id` under its anchor.
     fn add(&mut self, id: usize, anchor: Anchor) {
         match anchor {
-            Anchor::Word(w) => self.by_word.entry(w).or_default().push(id),
+            Anchor::Word(w) => self.literal(&w).1.push(id),
             Anchor::Entity(keys) => {
                 for e in keys {
                     self.by_entity.entry(e).or_default().push(id);
@@ -146,7 +163,7 @@ impl AnchorIndex {
             }
             Anchor::Words(ws) => {
                 for w in ws {
-                    self.by_word.entry(w).or_default().push(id);
+                    self.literal(&w).1.push(id);
                 }
             }
             Anchor::None => self.unanchored.push(id),
@@ -195,8 +212,10 @@ impl<'a> DocTokens<'a> {
         mentions: &[Mention],
         near: &[NearMiss],
     ) -> DocTokens<'a> {
-        let mut tokens = Vec::new();
-        let mut spans = Vec::new();
+        // About one token per six bytes of prose: one allocation, not a dozen regrowths.
+        let prose: usize = sentences.iter().map(ExactSizeIterator::len).sum();
+        let mut tokens = Vec::with_capacity(prose / 6);
+        let mut spans = Vec::with_capacity(sentences.len());
         for s in sentences {
             let first = tokens.len();
             tokens::tokenize_into(text, s.clone(), &mut tokens);
@@ -307,6 +326,7 @@ impl Claims {
                 claims.rules.push(compiled);
             }
         }
+        claims.index_anchors();
         let mut langs: Vec<Lang> = regexes.keys().copied().collect();
         langs.sort_by_key(|l| l.code());
         for lang in langs {
@@ -343,11 +363,16 @@ impl Claims {
             for source in list {
                 match compile_pattern(packs, p, &source.value) {
                     Ok((steps, cues, vetoes, within)) => {
-                        let id = self.patterns.len();
                         let index = self.index.entry(lang).or_default();
-                        index.add(id, anchor(&steps, &cues));
+                        let mut required: Vec<usize> = required_words(&steps, &cues)
+                            .map(|w| index.literal(w).0)
+                            .collect();
+                        required.sort_unstable();
+                        required.dedup();
                         self.patterns.push(CompiledPattern {
                             rule,
+                            lang,
+                            required,
                             steps,
                             cues,
                             vetoes,
@@ -362,6 +387,42 @@ impl Claims {
         }
     }
 
+    /// Files every pattern under its anchor: the rarest-looking thing it cannot do
+    /// without ([`anchor`]), or, when that is a word other patterns need too ("counted"
+    /// in a hundred `{n} NOUN were counted`), the required word that the fewest patterns
+    /// need. Which required word anchors a pattern changes its cost, never its matches.
+    fn index_anchors(&mut self) {
+        let mut needed_by: HashMap<(Lang, usize), usize> = HashMap::new();
+        for pattern in &self.patterns {
+            for &literal in &pattern.required {
+                *needed_by.entry((pattern.lang, literal)).or_default() += 1;
+            }
+        }
+        for (id, pattern) in self.patterns.iter().enumerate() {
+            let Some(index) = self.index.get_mut(&pattern.lang) else {
+                continue;
+            };
+            let count = |word: &str| {
+                index
+                    .by_word
+                    .get(word)
+                    .and_then(|(literal, _)| needed_by.get(&(pattern.lang, *literal)))
+                    .copied()
+                    .unwrap_or(0)
+            };
+            let mut chosen = anchor(&pattern.steps, &pattern.cues);
+            if let Anchor::Word(w) = &chosen {
+                let shared = count(w);
+                let rarest = required_words(&pattern.steps, &pattern.cues)
+                    .min_by_key(|r| (count(r), std::cmp::Reverse(r.chars().count())));
+                if let Some(r) = rarest.filter(|r| shared > 1 && count(r) < shared) {
+                    chosen = Anchor::Word(r.to_owned());
+                }
+            }
+            index.add(id, chosen);
+        }
+    }
+
     /// Every claim instance in the document, in text order.
     /// `active` says which packs apply to the document's language.
     pub fn find(&self, doc: &DocTokens<'_>, active: &[bool]) -> Matches {
@@ -370,12 +431,15 @@ impl Claims {
             return out;
         };
         let mut candidates: Vec<usize> = Vec::new();
+        // Per literal word, the last sentence it occurred in.
+        let mut present: Vec<usize> = vec![usize::MAX; index.by_word.len()];
         for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
             candidates.clear();
             doc.readings.borrow_mut().clear();
             for t in &doc.tokens[toks.clone()] {
                 if t.kind == TokenKind::Word {
-                    if let Some(ids) = index.by_word.get(t.folded.as_str()) {
+                    if let Some((literal, ids)) = index.by_word.get(t.folded.as_str()) {
+                        present[*literal] = sentence;
                         candidates.extend(ids);
                     }
                 }
@@ -390,6 +454,12 @@ impl Claims {
             candidates.extend(&index.unanchored);
             candidates.sort_unstable();
             candidates.dedup();
+            candidates.retain(|&id| {
+                self.patterns[id]
+                    .required
+                    .iter()
+                    .all(|&literal| present[literal] == sentence)
+            });
             out.patterns_tried += candidates.len();
             let mut found: Vec<Candidate> = Vec::new();
             for &id in &candidates {
@@ -556,6 +626,23 @@ impl Claims {
             }
         }
     }
+}
+
+/// The literal words a match of the pattern cannot do without: those of its figure
+/// part and of its cue parts (an entity cue may be a stand-in; choices are optional
+/// words).
+fn required_words<'a>(steps: &'a [Step], cues: &'a [Cue]) -> impl Iterator<Item = &'a str> {
+    let cue_steps = cues.iter().filter_map(|c| match c {
+        Cue::Steps(steps) => Some(steps.as_slice()),
+        Cue::Entity(_) => None,
+    });
+    std::iter::once(steps)
+        .chain(cue_steps)
+        .flatten()
+        .filter_map(|step| match step {
+            Step::Literal(Literal::Word(w)) => Some(w.as_str()),
+            _ => None,
+        })
 }
 
 enum Anchor {

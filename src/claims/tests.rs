@@ -332,6 +332,31 @@ fn patterns_tried_depend_on_the_anchors_present_not_on_the_rule_count() {
 }
 
 #[test]
+fn patterns_sharing_their_longest_word_are_tried_only_where_all_their_words_occur() {
+    // "recensés" is each extra pattern's longest word: anchored on it alone, every
+    // sentence with it would try all of them.
+    let text = "La Valdorie a libéré 120 détenus. On a vu 40 mo7 recensés hier. Il pleut.";
+    let analyse = |extra_rules: usize| {
+        let mut source = PACK.to_owned();
+        for i in 0..extra_rules {
+            source.push_str(&format!(
+                "\n[[claim]]\nid = \"extra-{i}\"\nabout = \"x\"\nquantity = {{ exact = 40 }}\npatterns.fr = [\"{{n}} mo{i} recensés\"]\n"
+            ));
+        }
+        let pack = pack::load("valdoria.toml", &source).expect("loads");
+        let engine = Engine::new(vec![pack]).expect("compiles");
+        let analysis = engine.analyse(&doc(text, Lang::Fr, AT));
+        let statements = analysis.statements.len();
+        (analysis.patterns_tried, statements)
+    };
+    let (base, base_statements) = analyse(0);
+    let (tried, statements) = analyse(300);
+    // Only "{n} mo7 recensés" is tried on the sentence that has "recensés".
+    assert_eq!(tried, base + 1);
+    assert_eq!(statements, base_statements + 1);
+}
+
+#[test]
 fn pattern_problems_point_at_the_pattern() {
     let bad = [
         ("patterns.fr = [\"{n} blessés {\"]", "never closed"),

@@ -16,7 +16,7 @@
 //! Remnants are looked for among the few latest sentences sharing the opening
 //! two words, so the cost per sentence stays bounded.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -82,14 +82,17 @@ struct Normalised {
 
 pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut whole: HashMap<String, usize> = HashMap::new();
+    // Keyed by hashes of the normalised text (checked against the text where a match
+    // matters): no copy of each sentence's text or opening words as keys.
+    let mut whole: HashMap<u64, usize> = HashMap::new();
     let mut prefixes: HashMap<u64, (usize, usize)> = HashMap::new();
-    let mut openings: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut openings: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut normalised: Vec<Normalised> = Vec::with_capacity(sentences.len());
     for (index, range) in sentences.iter().enumerate() {
         let sentence = normalise(text.get(range.clone()).unwrap_or(""));
         let opening = opening(&sentence.text);
-        let found = repeat_of(&sentence, &whole, &prefixes, &normalised)
+        let hash = running_hash(sentence.text.as_bytes());
+        let found = repeat_of(&sentence, hash, &whole, &prefixes, &normalised)
             .or_else(|| {
                 let candidates = openings.get(opening.as_ref()?)?;
                 remnant_of(&sentence.text, candidates, &normalised).map(|e| (e, Repeat::Remnant))
@@ -124,7 +127,7 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
             );
         }
         if !sentence.text.is_empty() {
-            whole.entry(sentence.text.clone()).or_insert(index);
+            whole.entry(hash).or_insert(index);
         }
         for &(end, hash) in &sentence.prefixes {
             prefixes.entry(hash).or_insert((index, end));
@@ -144,19 +147,25 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
 /// The earlier sentence `sentence` repeats, and whether it is only a fragment of it.
 fn repeat_of(
     sentence: &Normalised,
-    whole: &HashMap<String, usize>,
+    hash: u64,
+    whole: &HashMap<u64, usize>,
     prefixes: &HashMap<u64, (usize, usize)>,
     normalised: &[Normalised],
 ) -> Option<(usize, Repeat)> {
     if sentence.words >= MIN_REPEAT_WORDS {
-        if let Some(&earlier) = whole.get(&sentence.text) {
-            return Some((earlier, Repeat::Exact));
+        if let Some(&earlier) = whole.get(&hash) {
+            if normalised
+                .get(earlier)
+                .is_some_and(|e| e.text == sentence.text)
+            {
+                return Some((earlier, Repeat::Exact));
+            }
         }
     }
     if sentence.words < MIN_PREFIX_WORDS {
         return None;
     }
-    let &(earlier, end) = prefixes.get(&running_hash(sentence.text.as_bytes()))?;
+    let &(earlier, end) = prefixes.get(&hash)?;
     let prefix = normalised.get(earlier)?.text.get(..end)?;
     (prefix == sentence.text).then_some((earlier, Repeat::Fragment))
 }
@@ -175,10 +184,18 @@ fn words_of(normalised: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The first two words of a normalised sentence.
-fn opening(normalised: &str) -> Option<(String, String)> {
+/// The first two words of a normalised sentence, hashed.
+fn opening(normalised: &str) -> Option<u64> {
     let mut words = words_of(normalised);
-    Some((words.next()?.to_owned(), words.next()?.to_owned()))
+    let (first, second) = (words.next()?, words.next()?);
+    let joined = running_hash(first.as_bytes());
+    // A byte no word holds between the two, so that ("ab", "c") is not ("a", "bc").
+    let joined = (joined ^ 0xff).wrapping_mul(FNV_PRIME);
+    Some(
+        second
+            .bytes()
+            .fold(joined, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)),
+    )
 }
 
 /// The earlier sentence (among `candidates`, which share its opening) whose first
