@@ -113,3 +113,22 @@ fn the_belarus_pack_is_quiet_on_other_countries_prisoners() {
         assert!(checked.statements.is_empty(), "{text}");
     }
 }
+
+/// The count of political prisoners held in Belarus rose above 1,000 only during 2022:
+/// copy dated before then is not held to today's figure; copy dated after is.
+#[test]
+fn prisoners_still_held_are_checked_against_the_count_of_the_day() {
+    let engine = common::builtin_engine();
+    let claim_findings = |text: &str| -> Vec<String> {
+        common::check(&engine, "a.md", text.as_bytes(), Some(En))
+            .findings
+            .iter()
+            .filter(|f| f.kind.as_str().starts_with("claim."))
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    let early = "---\ndate: 2020-12-31\n---\nRights groups in Belarus count 170 political prisoners still held.\n";
+    assert!(claim_findings(early).is_empty());
+    let later = "---\ndate: 2023-06-01\n---\nRights groups in Belarus count 170 political prisoners still held.\n";
+    assert_eq!(claim_findings(later), ["170"]);
+}
