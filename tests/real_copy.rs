@@ -132,3 +132,58 @@ fn prisoners_still_held_are_checked_against_the_count_of_the_day() {
     let later = "---\ndate: 2023-06-01\n---\nRights groups in Belarus count 170 political prisoners still held.\n";
     assert_eq!(claim_findings(later), ["170"]);
 }
+
+/// Wire copy a few weeks before an anniversary already counts it: "31 years" in early
+/// July 2025 for a leader in office since 20 July 1994 is rounding, not an error; months
+/// earlier, or qualified ("more than 31 years"), it still is.
+#[test]
+fn a_count_of_years_may_name_an_anniversary_a_month_away() {
+    let engine = common::builtin_engine();
+    let since_findings = |date: &str, sentence: &str| -> Vec<String> {
+        let text = format!("---\ndate: {date}\n---\n{sentence}\n");
+        common::check(&engine, "a.md", text.as_bytes(), Some(En))
+            .findings
+            .iter()
+            .filter(|f| f.kind.as_str() == "claim.since")
+            .map(|f| f.text.clone())
+            .collect()
+    };
+    let sentence = "Lukashenko has ruled Belarus for 31 years.";
+    assert!(since_findings("2025-07-02", sentence).is_empty());
+    assert_eq!(since_findings("2025-05-02", sentence), ["31 years"]);
+    assert_eq!(
+        since_findings(
+            "2025-07-02",
+            "Lukashenko has ruled Belarus for more than 31 years."
+        ),
+        ["more than 31 years"]
+    );
+}
+
+/// A surname's other-gender form is a relative named in the same story, not a
+/// misspelling: "Dravinovsky", the husband of "Dravinovskaya", is no near-miss; a
+/// misspelt "Dravinovskaja" still is.
+#[test]
+fn the_other_gender_of_a_known_surname_is_no_near_miss() {
+    const PACK: &str = r#"format = 1
+[pack]
+id = "p"
+
+[[entity]]
+id = "leader"
+preferred = { en = "Dravinovskaya", fr = "Dravinovskaïa" }
+"#;
+    let engine = common::engine_of("p.toml", PACK);
+    let near = |text: &str| -> Vec<String> {
+        common::spelling_findings(&engine, text, En)
+            .into_iter()
+            .filter(|f| f.kind.as_str() == "spelling.near-miss")
+            .map(|f| f.text)
+            .collect()
+    };
+    assert!(near("Dravinovskaya said her husband Dravinovsky was freed on Saturday.").is_empty());
+    assert_eq!(
+        near("Dravinovskaya, also written Dravinovskaja, spoke."),
+        ["Dravinovskaja"]
+    );
+}

@@ -198,6 +198,21 @@ pub fn fact_at(fact: &QuantityFact, at: Date) -> &QuantityFact {
     before.or(fact.history.first()).unwrap_or(fact)
 }
 
+/// Days before an anniversary within which a plain count of years may already name it.
+const ANNIVERSARY_GRACE_DAYS: i64 = 31;
+
+/// Whether a plain "N years" (no qualifier) names an anniversary that falls within
+/// [`ANNIVERSARY_GRACE_DAYS`] after the document's date: wire copy rounds "30 years and
+/// 11 months" to "31 years" (published copy, docs/REAL-COPY.md). "More than N years"
+/// and other qualified durations keep their exact reading.
+fn rounded_up(d: &crate::expr::Duration, since: Date, at: Date) -> bool {
+    if d.qualifier != crate::expr::Qualifier::Exact || d.unit != crate::expr::DurationUnit::Years {
+        return false;
+    }
+    at.checked_add(jiff::Span::new().days(ANNIVERSARY_GRACE_DAYS))
+        .is_ok_and(|later| d.years.contains(years_between(since, later)))
+}
+
 /// The kind of finding if `value` contradicts `known` for a document dated `at`.
 pub fn contradiction(known: &Known, value: &Asserted, at: Date) -> Option<Kind> {
     let contradicts = match (known, value) {
@@ -214,7 +229,7 @@ pub fn contradiction(known: &Known, value: &Asserted, at: Date) -> Option<Kind> 
             !d.days.contains(*since)
         }
         (Known::Since(since), Asserted::When(When::Duration(d))) => {
-            !d.years.contains(years_between(*since, at))
+            !d.years.contains(years_between(*since, at)) && !rounded_up(d, *since, at)
         }
         _ => false,
     };

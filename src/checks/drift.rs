@@ -461,7 +461,9 @@ const FEMININE: &[&str] = &[
     "skaya", "skaia", "skaja", "ska", "ova", "ava", "eva", "ina", "yna", "aya", "aia",
 ];
 
-fn gendered_pair(a: &str, b: &str) -> bool {
+/// Whether two surnames are the masculine and feminine forms of one stem
+/// ("Tsikhanouski"/"Tsikhanouskaya"): two people, husband and wife or siblings.
+pub(crate) fn gendered_pair(a: &str, b: &str) -> bool {
     let (a, b) = (plain(a), plain(b));
     let stem = |word: &str, endings: &[&str]| -> Option<String> {
         endings
