@@ -74,6 +74,14 @@ struct Open {
     mark: usize,
 }
 
+/// Whether `"` or `”` right after a digit, and not before a letter or digit, is an inch
+/// (or seconds) mark: "a 5” screen", "6'2\"". Only when no quotation is open to close.
+fn is_inch_mark(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    matches!(c, '"' | '”')
+        && prev.is_some_and(|p| p.is_ascii_digit())
+        && !next.is_some_and(char::is_alphanumeric)
+}
+
 /// The kind of quotation a paragraph starting with `c` continues: a quotation that runs
 /// over several paragraphs leaves each one open and opens the next with its mark again
 /// (“ or " in English, « in French, or » in the older French style).
@@ -130,6 +138,11 @@ pub(super) fn check(
         } else {
             None
         };
+        if closing.is_none() && is_inch_mark(c, prev, next) {
+            // 4" or 4” after a figure, with no quotation to close: inches, not a quote.
+            prev = Some(c);
+            continue;
+        }
         if let Some(j) = closing {
             for unclosed in stack.drain(j + 1..) {
                 open_count[unclosed.kind as usize] =
@@ -323,6 +336,24 @@ mod vectors {
                 "The students' union agreed.",
             ])
             .fail(&["He called it “a first step."]);
+    }
+
+    #[test]
+    fn inch_marks_after_figures_are_no_quotes() {
+        Tester::new(&Quotes, Lang::En)
+            .pass(&[
+                "The tablet has a 10” screen and weighs 450 g.",
+                "Our sets range from 32\" to 65\" models.",
+                // A quotation ending on a figure still closes.
+                "He put the score at “3-2” and left.",
+                "The sign said \"Exit 9\" in red.",
+            ])
+            .fail(&[
+                // Not after a figure: still a stray closing mark.
+                "The tablet has a large” screen.",
+                // An opener after a figure is left open.
+                "Route 66 \"the mother road is long.",
+            ]);
     }
 
     #[test]
