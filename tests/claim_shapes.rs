@@ -327,6 +327,22 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Belarus, a nation of 9.5 million, has some 1,100 political prisoners still behind bars.", "still-held", Silent),
     (En, "Since 2020, some 300,000 people have left Belarus, and the country still holds about 1,100 political prisoners.", "still-held", Silent),
     (En, "The envoy said 1,000 more prisoners could be freed if talks continue.", "still-held", Silent),
+    // Shapes met in published copy (December 2025 review, docs/REAL-COPY.md): "since
+    // July last year", "N people … considered political prisoners", "N personnes sont
+    // toujours détenues", "since his inauguration in", and counts of other countries.
+    (En, "After the weekend release, more than 430 political prisoners have been freed since July last year.", "released-since-2024-07", Right),
+    (En, "After the weekend release, about 200 political prisoners have been freed since July last year.", "released-since-2024-07", Wrong("about 200")),
+    (En, "Viasna said on Sunday that 1,150 people were considered political prisoners.", "still-held", Right),
+    (En, "Viasna said on Sunday that 500 people were considered political prisoners.", "still-held", Wrong("500")),
+    (Fr, "Selon l'ONG, quelque 1 150 personnes sont toujours détenues dans les prisons du pays.", "still-held", Right),
+    (Fr, "Selon l'ONG, quelque 400 personnes sont toujours détenues dans les prisons du pays.", "still-held", Wrong("quelque 400")),
+    (En, "Washington said its diplomacy had led to the release of more than 200 political prisoners in Belarus.", "still-held", Silent),
+    (En, "Rights groups say some 300 political prisoners remain behind bars in Azerbaijan.", "still-held", Silent),
+    (Fr, "En Iran, environ 300 opposants sont toujours emprisonnés, selon une ONG.", "still-held", Silent),
+    (En, "In Venezuela, about 150 political prisoners have been freed since July 2024.", "released-since-2024-07", Silent),
+    (En, "Since his inauguration in 1994, Lukashenko has tolerated no rival.", "lukashenko-in-power", Right),
+    (En, "Since his inauguration in 1996, Lukashenko has tolerated no rival.", "lukashenko-in-power", Wrong("1996")),
+    (Fr, "Depuis son investiture en 1994, Loukachenko ne tolère aucun rival.", "lukashenko-in-power", Right),
 
 ];
 
@@ -338,7 +354,14 @@ fn shapes_of_real_copy() {
     let mut by_kind = [[0usize; 2]; 3];
     for (lang, text, rule, expect) in SHAPES {
         let rule = format!("belarus/{rule}");
-        let checked = common::check(&engine, "shape.txt", text.as_bytes(), Some(*lang));
+        // Counts of prisoners are only checked in copy that names Belarus (the pack's
+        // `requires`): each shape stands in an article whose headline names the country.
+        let headline = match lang {
+            Fr => "Bélarus",
+            En => "Belarus",
+        };
+        let article = format!("{headline}\n\n{text}");
+        let checked = common::check(&engine, "shape.txt", article.as_bytes(), Some(*lang));
         let claim_findings: Vec<_> = checked
             .findings
             .iter()

@@ -109,3 +109,25 @@ fn names_a_pack_lists_are_left_to_the_pack() {
     let text = "La Valdorie vote. Des médias écrivent Valdoria, la Valdorie répond.";
     assert_eq!(unlisted(text, Lang::Fr), vec![]);
 }
+
+/// Two surnames a letter apart, each after its own first name, are two people (seen in
+/// published copy: two colleagues of one rights group); after one first name spelt two
+/// ways, or with no first name at all, they are still one name spelt two ways.
+#[test]
+fn surnames_after_different_first_names_are_two_people() {
+    let two = "The court also sentenced Anton Dravich to six years. \
+               Later it heard Olga Grovich, who had been arrested in 2021.";
+    assert!(
+        unlisted(two, Lang::En).is_empty(),
+        "{:?}",
+        unlisted(two, Lang::En)
+    );
+    let one = "The court also sentenced Sviatlana Dubrovich to six years. \
+               Later it heard Svetlana Dubrovitch, who had been arrested in 2021.";
+    let found = unlisted(one, Lang::En);
+    assert!(found.iter().any(|f| f.text == "Dubrovitch"), "{found:?}");
+    let bare = "The court also sentenced Mr Dubrovich to six years. \
+                Later it heard Dubrovitch again, who had been arrested in 2021.";
+    let found = unlisted(bare, Lang::En);
+    assert!(found.iter().any(|f| f.text == "Dubrovitch"), "{found:?}");
+}

@@ -199,11 +199,24 @@ fn same_name_groups(
             followed_by[o.spelling].insert(occurrences[n].spelling);
         }
     }
+    // First names that precede each spelling, for surnames ("Marfa Rabkovich" and
+    // "Uladzimir Labkovich" are two people).
+    let is_candidate: HashSet<usize> = candidates.iter().copied().collect();
+    let mut preceded_by: Vec<HashSet<usize>> = vec![HashSet::new(); spellings.len()];
+    for o in occurrences {
+        if let Some(n) = o.next {
+            if is_candidate.contains(&o.spelling) {
+                preceded_by[occurrences[n].spelling].insert(o.spelling);
+            }
+        }
+    }
     let mut parent: Vec<usize> = (0..spellings.len()).collect();
     for (a, b) in close_pairs(spellings, candidates) {
         let (sa, sb) = (&spellings[a], &spellings[b]);
         let same_surname = !followed_by[a].is_disjoint(&followed_by[b]);
-        if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname) {
+        if one_name(sa.text, &sa.skeleton, sb.text, &sb.skeleton, same_surname)
+            && !different_first_names(spellings, &preceded_by[a], &preceded_by[b])
+        {
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
@@ -216,6 +229,26 @@ fn same_name_groups(
     let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
     groups.sort();
     groups
+}
+
+/// Whether two surname spellings are each written after a first name, and no first
+/// name of one is a spelling of a first name of the other: two people whose names
+/// differ by a letter ("Marfa Rabkovich", "Uladzimir Labkovich"), not one name spelt
+/// two ways ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya").
+fn different_first_names(
+    spellings: &[Spelling<'_>],
+    first_a: &HashSet<usize>,
+    first_b: &HashSet<usize>,
+) -> bool {
+    if first_a.is_empty() || first_b.is_empty() {
+        return false;
+    }
+    !first_a.iter().any(|&fa| {
+        first_b.iter().any(|&fb| {
+            let (x, y) = (&spellings[fa], &spellings[fb]);
+            fa == fb || one_name(x.text, &x.skeleton, y.text, &y.skeleton, true)
+        })
+    })
 }
 
 /// The pairs of candidates whose skeletons are at most one deletion apart, sorted.
@@ -428,7 +461,9 @@ const FEMININE: &[&str] = &[
     "skaya", "skaia", "skaja", "ska", "ova", "ava", "eva", "ina", "yna", "aya", "aia",
 ];
 
-fn gendered_pair(a: &str, b: &str) -> bool {
+/// Whether two surnames are the masculine and feminine forms of one stem
+/// ("Tsikhanouski"/"Tsikhanouskaya"): two people, husband and wife or siblings.
+pub(crate) fn gendered_pair(a: &str, b: &str) -> bool {
     let (a, b) = (plain(a), plain(b));
     let stem = |word: &str, endings: &[&str]| -> Option<String> {
         endings

@@ -61,9 +61,26 @@ pub fn check(
         out.extend(entity_findings(doc, &packs[p], e, uses, apostrophe));
     }
     for n in near {
+        if names_a_relative(doc, names, n) {
+            continue;
+        }
         out.push(near_miss_finding(doc, packs, names, n, apostrophe));
     }
     out
+}
+
+/// Whether a near-miss is the other gender's form of the known surname it is near
+/// ("Tikhanovsky" beside "Tikhanovskaya"): a husband, wife or sibling named in the same
+/// story, not a misspelling (published copy, docs/REAL-COPY.md).
+fn names_a_relative(doc: &Document, names: &Names, n: &NearMiss) -> bool {
+    let last = |s: &str| s.split_whitespace().last().map(str::to_owned);
+    match (
+        doc.text.get(n.range.clone()).and_then(last),
+        last(&names.form(n.form).text),
+    ) {
+        (Some(written), Some(known)) => crate::checks::drift::gendered_pair(&written, &known),
+        _ => false,
+    }
 }
 
 /// Mentions grouped by entity (pack index, entity index), in document order.

@@ -124,7 +124,9 @@ pub struct CompiledRule {
     pub pack: usize,
     pub claim: usize,
     context: Vec<Vec<Step>>,
-    requires: Vec<EntityKey>,
+    /// Each entry must be met; an entry is met by a mention of any of its entities
+    /// (`requires = ["belarus|minsk"]`).
+    requires: Vec<Vec<EntityKey>>,
     regex: Vec<(Lang, Regex)>,
 }
 
@@ -302,11 +304,16 @@ impl Claims {
                     regex: Vec::new(),
                 };
                 for r in &claim.requires {
-                    match resolve(packs, p, &r.value) {
-                        Some(key) => compiled.requires.push(key),
-                        None => problems
-                            .push((p, crate::pack::unknown_entity(&r.value, r.span.clone()))),
+                    let mut any_of = Vec::new();
+                    for id in r.value.split('|').map(str::trim) {
+                        match resolve(packs, p, id) {
+                            Some(key) => any_of.push(key),
+                            None => {
+                                problems.push((p, crate::pack::unknown_entity(id, r.span.clone())))
+                            }
+                        }
                     }
+                    compiled.requires.push(any_of);
                 }
                 for ctx in &claim.context {
                     match compile(packs, p, &ctx.value) {
@@ -466,7 +473,10 @@ impl Claims {
                 let pattern = &self.patterns[id];
                 let rule = &self.rules[pattern.rule];
                 if !active.get(rule.pack).copied().unwrap_or(false)
-                    || !rule.requires.iter().all(|k| doc.mentioned.contains(k))
+                    || !rule
+                        .requires
+                        .iter()
+                        .all(|any_of| any_of.iter().any(|k| doc.mentioned.contains(k)))
                 {
                     continue;
                 }

@@ -1109,7 +1109,9 @@ pub fn entity_references(pack: &Pack) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for claim in &pack.claims {
         for r in &claim.requires {
-            out.push((r.value.clone(), r.span.clone()));
+            for id in r.value.split('|') {
+                out.push((id.trim().to_owned(), r.span.clone()));
+            }
         }
         for p in claim.patterns.values().flatten().chain(&claim.context) {
             for caps in ENTITY_REF.captures_iter(&p.value) {

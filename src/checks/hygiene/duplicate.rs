@@ -102,6 +102,9 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
                 tail_of(&sentence.text, &normalised.get(previous)?.text)
                     .then_some((previous, Repeat::Tail))
             });
+        let found = found.filter(|&(_, repeat)| {
+            !(repeat == Repeat::Exact && is_label(text, range.clone(), sentence.words))
+        });
         if let Some((earlier, repeat)) = found {
             let (message, label) = match repeat {
                 Repeat::Fragment => (
@@ -168,6 +171,37 @@ fn repeat_of(
     let &(earlier, end) = prefixes.get(&hash)?;
     let prefix = normalised.get(earlier)?.text.get(..end)?;
     (prefix == sentence.text).then_some((earlier, Repeat::Fragment))
+}
+
+/// Most words of a label that may repeat (see [`is_label`]).
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Whether a sentence is a short label standing alone on its line with no terminal
+/// mark: a heading, a byline, a photo credit, a live blog's "Candidate: State" entry.
+/// Such lines legitimately repeat in published copy (a credit under each photo, one
+/// result listed again at a later hour), so an exact repeat of one is not reported.
+fn is_label(text: &str, range: Range<usize>, words: usize) -> bool {
+    if words > MAX_LABEL_WORDS {
+        return false;
+    }
+    let (Some(before), Some(sentence), Some(after)) = (
+        text.get(..range.start),
+        text.get(range.clone()),
+        text.get(range.end..),
+    ) else {
+        return false;
+    };
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let line_after = after.split('\n').next().unwrap_or("");
+    let alone = line_before
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '–' | '—' | '+'))
+        && line_after.trim().is_empty();
+    let terminated = sentence
+        .trim_end()
+        .trim_end_matches(|c: char| is_quote(c) || c == ')')
+        .ends_with(['.', '!', '?', '…']);
+    alone && !terminated
 }
 
 /// Whether `sentence` (2+ words) is the end of `previous`, on a word boundary.
@@ -409,5 +443,24 @@ mod vectors {
         Tester::new(&DuplicateSentence, Lang::En)
             .pass(&["The port is shut. Fertiliser waits at the border."])
             .fail(&["The port stays shut for now. The port stays shut for now."]);
+    }
+
+    #[test]
+    fn short_labels_on_their_own_line_may_repeat() {
+        Tester::new(&DuplicateSentence, Lang::En)
+            .pass(&[
+                // A live blog listing one result again at a later hour.
+                "09:00\n\n- Ruiz: Valencia\n- Costa: Porto\n\n10:30\n\n- Ruiz: Valencia",
+                // A credit under each photo.
+                "Picture: Ann Lee\n\nThe bridge reopened on Monday.\n\nPicture: Ann Lee",
+            ])
+            .fail(&[
+                // Terminated: a sentence, not a label.
+                "The port is shut.\n\nRain fell.\n\nThe port is shut.",
+                // Five words or more: a repeated line of copy.
+                "Rain closes the northern ring road\n\nTraffic is slow.\n\nRain closes the northern ring road",
+                // Not alone on its line.
+                "Result: Ruiz won. Result: Ruiz won",
+            ]);
     }
 }

@@ -33,8 +33,14 @@ impl Check for Quotes {
     }
 
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
-        for paragraph in &cx.paragraphs {
-            sink.extend(check(cx.text(), paragraph.clone(), cx.doc.lang));
+        let text = cx.text();
+        for (i, paragraph) in cx.paragraphs.iter().enumerate() {
+            let next = cx
+                .paragraphs
+                .get(i + 1)
+                .and_then(|p| text.get(p.clone()))
+                .and_then(|p| p.trim_start().chars().next());
+            sink.extend(check(text, paragraph.clone(), cx.doc.lang, next));
         }
     }
 }
@@ -68,7 +74,34 @@ struct Open {
     mark: usize,
 }
 
-pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Diagnostic> {
+/// Whether `"` or `”` right after a digit, and not before a letter or digit, is an inch
+/// (or seconds) mark: "a 5” screen", "6'2\"". Only when no quotation is open to close.
+fn is_inch_mark(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    matches!(c, '"' | '”')
+        && prev.is_some_and(|p| p.is_ascii_digit())
+        && !next.is_some_and(char::is_alphanumeric)
+}
+
+/// The kind of quotation a paragraph starting with `c` continues: a quotation that runs
+/// over several paragraphs leaves each one open and opens the next with its mark again
+/// (“ or " in English, « in French, or » in the older French style).
+fn continued_by(c: char) -> Option<Kind> {
+    match c {
+        '«' | '»' => Some(Kind::Guillemet),
+        '„' => Some(Kind::Low),
+        '“' => Some(Kind::English),
+        '"' => Some(Kind::Ascii),
+        _ => None,
+    }
+}
+
+/// Checks one paragraph; `next` is the first character of the next paragraph, if any.
+pub(super) fn check(
+    text: &str,
+    paragraph: Range<usize>,
+    lang: Lang,
+    next: Option<char>,
+) -> Vec<Diagnostic> {
     let Some(para) = text.get(paragraph.clone()) else {
         return Vec::new();
     };
@@ -105,6 +138,11 @@ pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Diag
         } else {
             None
         };
+        if closing.is_none() && is_inch_mark(c, prev, next) {
+            // 4" or 4” after a figure, with no quotation to close: inches, not a quote.
+            prev = Some(c);
+            continue;
+        }
         if let Some(j) = closing {
             for unclosed in stack.drain(j + 1..) {
                 open_count[unclosed.kind as usize] =
@@ -132,8 +170,15 @@ pub(super) fn check(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Diag
         marks.push((range, c, problems));
         prev = Some(c);
     }
-    for open in stack {
-        marks[open.mark].2.unclosed = true;
+    // The outermost quotation still open at the end of the paragraph may go on in the
+    // next one when that paragraph opens with the same kind of mark.
+    let continued = next
+        .and_then(continued_by)
+        .and_then(|kind| stack.iter().position(|o| o.kind == kind));
+    for (i, open) in stack.into_iter().enumerate() {
+        if Some(i) != continued {
+            marks[open.mark].2.unclosed = true;
+        }
     }
     marks
         .into_iter()
@@ -291,5 +336,45 @@ mod vectors {
                 "The students' union agreed.",
             ])
             .fail(&["He called it “a first step."]);
+    }
+
+    #[test]
+    fn inch_marks_after_figures_are_no_quotes() {
+        Tester::new(&Quotes, Lang::En)
+            .pass(&[
+                "The tablet has a 10” screen and weighs 450 g.",
+                "Our sets range from 32\" to 65\" models.",
+                // A quotation ending on a figure still closes.
+                "He put the score at “3-2” and left.",
+                "The sign said \"Exit 9\" in red.",
+            ])
+            .fail(&[
+                // Not after a figure: still a stray closing mark.
+                "The tablet has a large” screen.",
+                // An opener after a figure is left open.
+                "Route 66 \"the mother road is long.",
+            ]);
+    }
+
+    #[test]
+    fn a_quotation_may_run_over_paragraphs() {
+        // Our own quotation, in the layout of a long quote: each paragraph opens with
+        // the mark again and only the last one closes it.
+        Tester::new(&Quotes, Lang::En)
+            .pass(&[
+                "The coach said: \"We had the ball for long spells.\n\n\"In the end the result is what matters.\"",
+                "She wrote: “The talks went well.\n\n“We will meet again next month.”",
+            ])
+            .fail(&[
+                // The next paragraph does not go on with the quotation.
+                "The coach said: \"We had the ball for long spells.\n\nThe match ended 0-0.",
+                // Nor with another kind of mark.
+                "She wrote: “The talks went well.\n\n\"We will meet again.\"",
+                // The last paragraph leaves it open.
+                "He said: \"First part.\n\n\"Second part, never closed.",
+            ]);
+        Tester::new(&Quotes, Lang::Fr)
+            .pass(&["Il a déclaré\u{a0}: «\u{a0}Nous avons parlé longtemps.\n\n«\u{a0}Nous nous reverrons en janvier.\u{a0}»"])
+            .fail(&["Il a déclaré\u{a0}: «\u{a0}Nous avons parlé longtemps.\n\nLa séance a été levée."]);
     }
 }
