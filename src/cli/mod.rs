@@ -204,6 +204,51 @@ struct CheckArgs {
     /// In pretty output, list every recognised claim statement with its verdict
     #[arg(long)]
     show_claims: bool,
+    /// For the whole run: past N findings written, the rest are left out of the output and
+    /// a note on stderr says how many (the summary and exit status still count them;
+    /// config, pack and input errors are always written). 0 = unlimited
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    max_findings_total: usize,
+}
+
+/// The run-wide cap of `--max-findings-total`: findings written so far and left out.
+#[derive(Default)]
+struct RunCap {
+    limit: usize,
+    written: usize,
+    left_out: usize,
+}
+
+impl RunCap {
+    /// Keeps the findings that fit under the cap, in order; errors of the run itself
+    /// (config, pack, input) always pass.
+    fn apply(&mut self, findings: &mut Vec<claimlint::finding::Finding>) {
+        if self.limit == 0 {
+            return;
+        }
+        findings.retain(|f| {
+            if f.kind.is_untrusted() {
+                return true;
+            }
+            if self.written < self.limit {
+                self.written += 1;
+                true
+            } else {
+                self.left_out += 1;
+                false
+            }
+        });
+    }
+
+    /// The note for stderr when findings were left out.
+    fn note(&self) -> Option<String> {
+        (self.left_out > 0).then(|| {
+            format!(
+                "note: {} more findings were left out past --max-findings-total {} (the summary and exit status count them)\n",
+                self.left_out, self.limit
+            )
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -598,7 +643,11 @@ fn check(args: CheckArgs) -> i32 {
             0 => std::thread::available_parallelism().map_or(1, usize::from),
             n => n,
         };
-        return check_streaming(&workspace, &inputs, format, options, threads);
+        let cap = RunCap {
+            limit: args.max_findings_total,
+            ..RunCap::default()
+        };
+        return check_streaming(&workspace, &inputs, format, options, threads, cap);
     }
     let mut results = on_threads(args.run.jobs, || workspace.check_all(&inputs, &|| {}));
     let mut fix_problems = Vec::new();
@@ -626,10 +675,18 @@ fn check(args: CheckArgs) -> i32 {
             .findings
             .retain(|f| f.severity >= options.min_severity);
     }
+    let mut cap = RunCap {
+        limit: args.max_findings_total,
+        ..RunCap::default()
+    };
+    cap.apply(&mut outcome.findings);
     let rendered = match patch {
         Some(diff) => diff,
         None => report::render(&outcome, format, options),
     };
+    if let Some(note) = cap.note() {
+        let _ = std::io::stderr().write_all(note.as_bytes());
+    }
     let mut stdout = std::io::stdout().lock();
     if let Err(err) = stdout
         .write_all(rendered.as_bytes())
@@ -650,6 +707,7 @@ fn check_streaming(
     format: OutputFormat,
     options: PrettyOptions,
     threads: usize,
+    mut cap: RunCap,
 ) -> i32 {
     use claimlint::workspace::{Checked, Outcome, Summary};
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -689,6 +747,7 @@ fn check_streaming(
         summary.errors += counts.errors;
         summary.warnings += counts.warnings;
         summary.infos += counts.infos;
+        cap.apply(&mut outcome.findings);
         if failure.is_some() || (outcome.findings.is_empty() && outcome.files.is_empty()) {
             return;
         }
@@ -752,6 +811,9 @@ fn check_streaming(
         {
             failure = Some(err);
         }
+    }
+    if let Some(note) = cap.note() {
+        let _ = std::io::stderr().write_all(note.as_bytes());
     }
     if let Some(err) = failure {
         let _ = writeln!(std::io::stderr(), "error: cannot write the output: {err}");
