@@ -5,6 +5,7 @@
 //! patterns it anchors; a pattern is tried on a sentence only when its anchor (its
 //! longest literal word, else an entity it names) occurs there. The cost of a document
 //! thus grows with the patterns its sentences can match, not with the number of rules.
+//! Claim regexes are filtered the same way, by the literals they need (`regexes.rs`).
 //!
 //! Within a sentence, every candidate match of a pattern is gathered (overlapping ones
 //! too, up to a bound), its order-free cues checked (`cues.rs`), and `{n}` kept off
