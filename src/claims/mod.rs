@@ -5,6 +5,7 @@
 //! patterns it anchors; a pattern is tried on a sentence only when its anchor (its
 //! longest literal word, else an entity it names) occurs there. The cost of a document
 //! thus grows with the patterns its sentences can match, not with the number of rules.
+//! Claim regexes are filtered the same way, by the literals they need (`regexes.rs`).
 //!
 //! Within a sentence, every candidate match of a pattern is gathered (overlapping ones
 //! too, up to a bound), its order-free cues checked (`cues.rs`), and `{n}` kept off
@@ -15,6 +16,7 @@
 pub mod consensus;
 mod counts;
 mod cues;
+mod regexes;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cell::RefCell;
@@ -139,9 +141,8 @@ struct AnchorIndex {
     by_entity: HashMap<EntityKey, Vec<usize>>,
     /// Patterns with neither a literal word nor an entity (prefixes and marks only).
     unanchored: Vec<usize>,
-    /// The regexes of the language, to learn in one pass which rules can match.
-    regex_set: Option<RegexSet>,
-    regex_rules: Vec<usize>,
+    /// The regexes of the language, by the literals they need.
+    regexes: Option<regexes::RegexIndex>,
 }
 
 impl AnchorIndex {
@@ -339,10 +340,14 @@ impl Claims {
         for lang in langs {
             let list = &regexes[&lang];
             match RegexSet::new(list.iter().map(|(_, r)| r.value.as_str())) {
-                Ok(set) => {
+                // The set is built only to learn that the regexes fit together.
+                Ok(_) => {
+                    let sources: Vec<(usize, &str)> = list
+                        .iter()
+                        .map(|(rule, r)| (*rule, r.value.as_str()))
+                        .collect();
                     let index = claims.index.entry(lang).or_default();
-                    index.regex_set = Some(set);
-                    index.regex_rules = list.iter().map(|(rule, _)| *rule).collect();
+                    index.regexes = Some(regexes::RegexIndex::new(&sources));
                 }
                 // Each regex compiled alone when its pack loaded; together they may not.
                 // Never switch them all off silently: the packs are in error.
@@ -440,6 +445,8 @@ impl Claims {
         let mut candidates: Vec<usize> = Vec::new();
         // Per literal word, the last sentence it occurred in.
         let mut present: Vec<usize> = vec![usize::MAX; index.by_word.len()];
+        // The same for the literals of the regexes.
+        let mut regex_present: Vec<usize> = Vec::new();
         for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
             candidates.clear();
             doc.readings.borrow_mut().clear();
@@ -482,7 +489,13 @@ impl Claims {
                 }
                 doc.candidates(pattern, sentence, &mut found);
             }
-            self.regex_matches(index, doc, bytes, toks, &mut found);
+            self.regex_matches(
+                index,
+                doc,
+                (bytes, toks),
+                (&mut regex_present, sentence),
+                &mut found,
+            );
             for instance in self.choose(doc, toks, bytes, found) {
                 out.instances.push(instance);
             }
@@ -576,16 +589,16 @@ impl Claims {
         &self,
         index: &AnchorIndex,
         doc: &DocTokens<'_>,
-        bytes: &Range<usize>,
-        toks: &Range<usize>,
+        (bytes, toks): (&Range<usize>, &Range<usize>),
+        (present, at): (&mut Vec<usize>, usize),
         found: &mut Vec<Candidate>,
     ) {
-        let Some(set) = &index.regex_set else {
+        let Some(regexes) = &index.regexes else {
             return;
         };
         let sentence = &doc.text[bytes.clone()];
-        for i in set.matches(sentence).iter() {
-            let rule = index.regex_rules[i];
+        for i in regexes.candidates(sentence, present, at) {
+            let rule = regexes.rules[i];
             let Some((_, re)) = self.rules[rule].regex.iter().find(|(l, _)| *l == doc.lang) else {
                 continue;
             };

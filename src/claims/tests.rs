@@ -418,6 +418,31 @@ fn regexes_name_the_expression() {
     );
 }
 
+/// Regexes are tried only on sentences holding the literals they need; which are tried
+/// never changes what is found, with `(?i)` and alternations too.
+#[test]
+fn regexes_with_literals_are_found_where_their_literals_are() {
+    let source = format!(
+        "{PACK}\n[[claim]]\nid = \"c\"\nabout = \"cats\"\nquantity = {{ exact = 3 }}\nregex.en = '(?<n>\\d+) cats were counted'\n\
+         [[claim]]\nid = \"d\"\nabout = \"dogs\"\nquantity = {{ exact = 5 }}\nregex.en = '(?i)(?<n>\\d+) DOGS barked'\n\
+         [[claim]]\nid = \"e\"\nabout = \"either\"\nquantity = {{ exact = 7 }}\nregex.en = '(?<n>\\d+) (owls|bats) flew'\n"
+    );
+    let pack = pack::load("valdoria.toml", &source).expect("loads");
+    let engine = Engine::new(vec![pack]).expect("compiles");
+    let text = "Then 4 cats were seen. Later 4 cats were counted. \
+                Then 6 dogs Barked. Then 6 dogs howled. Then 8 owls flew. Then 8 bats flew.";
+    let found = claims(&engine, text, Lang::En, AT);
+    assert_eq!(
+        found,
+        vec![
+            (Kind::ClaimValue, "valdoria/c".into(), "4".into()),
+            (Kind::ClaimValue, "valdoria/d".into(), "6".into()),
+            (Kind::ClaimValue, "valdoria/e".into(), "8".into()),
+            (Kind::ClaimValue, "valdoria/e".into(), "8".into()),
+        ]
+    );
+}
+
 /// Rules for the misreadings real copy caused (issue 8), on a pack of their own.
 const READINGS: &str = r#"format = 1
 [pack]
