@@ -15,17 +15,7 @@ fn fix_rewrites_spellings_and_rechecks() {
     let file = dir.join("draft.txt");
     let original = "Le président Lukashenko a reçu l'émissaire à Mink, selon la Biélorussie.\n";
     std::fs::write(&file, original).expect("write draft");
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args([
-            "check",
-            "--no-config",
-            "--lang",
-            "fr",
-            "--format",
-            "short",
-            "--fix",
-        ])
-        .arg(&file)
+    let out = common::fix_command("fr", &[], &file)
         .output()
         .expect("runs");
     let fixed = std::fs::read_to_string(&file).expect("read back");
@@ -259,19 +249,7 @@ fn concurrent_fixers_leave_the_old_or_the_fixed_bytes() {
     for _ in 0..10 {
         std::fs::write(&file, MINK.repeat(2000)).expect("write");
         let spawn = || {
-            Command::new(env!("CARGO_BIN_EXE_claimlint"))
-                .args([
-                    "check",
-                    "--no-config",
-                    "--lang",
-                    "fr",
-                    "--format",
-                    "short",
-                    "--fail-on",
-                    "never",
-                    "--fix",
-                ])
-                .arg(&file)
+            common::fix_command("fr", &["--fail-on", "never"], &file)
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
                 .spawn()

@@ -2,8 +2,6 @@
 //! determiner or preposition before the name, or is left to the editor with a help line
 //! saying what to write. English articles and possessives are left as written.
 
-use std::process::Command;
-
 use claimlint::finding::Kind;
 use claimlint::Lang;
 
@@ -42,17 +40,7 @@ fn fix_rewrites_the_words_before_the_name() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("brouillon.txt");
     std::fs::write(&file, DRAFT).expect("write draft");
-    let out = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args([
-            "check",
-            "--no-config",
-            "--lang",
-            "fr",
-            "--format",
-            "short",
-            "--fix",
-        ])
-        .arg(&file)
+    let out = common::fix_command("fr", &[], &file)
         .output()
         .expect("runs");
     let fixed = std::fs::read_to_string(&file).expect("read back");

@@ -6,6 +6,8 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 const LINE: &str = "Le président est à Mink hier. Loukachenko à Mink.\n";
 
 fn scratch_dir(name: &str) -> std::path::PathBuf {
@@ -16,21 +18,7 @@ fn scratch_dir(name: &str) -> std::path::PathBuf {
 }
 
 fn fixer(file: &std::path::Path) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_claimlint"))
-        .args([
-            "check",
-            "--no-config",
-            "--lang",
-            "fr",
-            "--format",
-            "short",
-            "--max-findings",
-            "0",
-            "--fail-on",
-            "never",
-            "--fix",
-        ])
-        .arg(file)
+    common::fix_command("fr", &["--max-findings", "0", "--fail-on", "never"], file)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -132,17 +120,7 @@ fn a_signal_while_the_temporary_file_exists_removes_it() {
         ("-KILL", -1, true),
     ] {
         std::fs::write(&file, LINE).expect("write");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_claimlint"))
-            .args([
-                "check",
-                "--no-config",
-                "--lang",
-                "fr",
-                "--format",
-                "short",
-                "--fix",
-            ])
-            .arg(&file)
+        let mut child = common::fix_command("fr", &[], &file)
             .env("CLAIMLINT_TEST_WRITE_PAUSE_MS", "60000")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

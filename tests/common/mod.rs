@@ -130,3 +130,14 @@ pub fn validate_toml(schema: &str, toml_text: &str) -> Result<(), String> {
     let value: toml::Value = toml::from_str(toml_text).map_err(|e| e.to_string())?;
     validate_json(schema, &toml_to_json(&value))
 }
+
+/// `claimlint check --no-config --lang LANG --format short [EXTRA…] --fix FILE`, not yet run.
+pub fn fix_command(lang: &str, extra: &[&str], file: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimlint"));
+    command
+        .args(["check", "--no-config", "--lang", lang, "--format", "short"])
+        .args(extra)
+        .arg("--fix")
+        .arg(file);
+    command
+}
