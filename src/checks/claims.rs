@@ -19,7 +19,7 @@ impl Check for ClaimRules {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
         let doc = cx.doc;
         let compiled = cx.packs;
-        let tokens = DocTokens::new(
+        let mut tokens = DocTokens::new(
             &doc.text,
             doc.lang,
             doc.year(),
@@ -28,7 +28,7 @@ impl Check for ClaimRules {
             &cx.mentions,
             &cx.near,
         );
-        let matches = compiled.claims.find(&tokens, &cx.active);
+        let matches = compiled.claims.find(&mut tokens, &cx.active);
         sink.patterns_tried += matches.patterns_tried;
         let checked = check(doc, &compiled.packs, &compiled.claims, &matches.instances);
         for (instance, verdict) in matches.instances.iter().zip(&checked.verdicts) {

@@ -193,7 +193,7 @@ impl DocTokens<'_> {
         sentence: usize,
         found: &mut Vec<Candidate>,
     ) {
-        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+        let Some((bytes, toks)) = self.sentence(sentence) else {
             return;
         };
         // Sentence vetoes cost a pass over the sentence: only once a match needs them.
@@ -212,7 +212,7 @@ impl DocTokens<'_> {
             })
         };
         let mut failures = Failures::new(toks.clone());
-        let limit = self.last_start(pattern, toks);
+        let limit = self.last_start(pattern, &toks);
         let mut start = toks.start;
         let mut frontier = toks.start;
         let mut inside = 0;
@@ -297,7 +297,7 @@ impl DocTokens<'_> {
         within: usize,
         sentence: usize,
     ) -> bool {
-        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+        let Some((bytes, toks)) = self.sentence(sentence) else {
             return false;
         };
         // A cue part is a few words: start far enough back for it to end near the figure.
@@ -347,7 +347,7 @@ impl DocTokens<'_> {
         within: usize,
         sentence: usize,
     ) -> bool {
-        let Some((bytes, toks)) = self.sentences.get(sentence) else {
+        let Some((bytes, toks)) = self.sentence(sentence) else {
             return false;
         };
         let Some(starts) = self.mention_starts.get(&key) else {
@@ -370,9 +370,11 @@ impl DocTokens<'_> {
         }
         let lo = figure.start.saturating_sub(within).max(toks.start);
         let hi = (figure.end + within).min(toks.end);
+        // The first mention at or after the sentence's start (a binary search: a
+        // paragraph may hold a whole one-line document's mentions).
         let in_sentence = starts[first..]
-            .iter()
-            .any(|&b| bytes.start <= b && b < bytes.end);
+            .get(starts[first..].partition_point(|&b| b < bytes.start))
+            .is_some_and(|&b| b < bytes.end);
         in_sentence
             || self.tokens[lo..hi].iter().any(|t| {
                 t.kind == TokenKind::Word && stand_ins(self.lang).contains(&t.folded.as_str())

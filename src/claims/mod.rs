@@ -181,15 +181,18 @@ pub struct Claims {
     index: HashMap<Lang, AnchorIndex>,
 }
 
-/// A document as the matcher sees it: tokens once, sentences as token ranges, and where
-/// each entity is named.
+/// A document as the matcher sees it: its sentences, the tokens of the sentence being
+/// matched (one sentence at a time, so that memory stays with the longest sentence, not
+/// the document), and where each entity is named.
 pub struct DocTokens<'a> {
     text: &'a str,
     lang: Lang,
     year: i16,
+    /// The tokens of sentence `current` (token indices are local to it).
     tokens: Vec<Token>,
-    /// Per sentence: its byte range and its token range.
-    sentences: Vec<(Range<usize>, Range<usize>)>,
+    current: usize,
+    /// Every sentence's byte range.
+    sentences: &'a [Range<usize>],
     /// Per sentence: the first byte of its paragraph.
     paragraph_starts: Vec<usize>,
     /// Start byte of a mention or near-miss → (end byte, entity).
@@ -210,20 +213,11 @@ impl<'a> DocTokens<'a> {
         text: &'a str,
         lang: Lang,
         year: i16,
-        sentences: &[Range<usize>],
+        sentences: &'a [Range<usize>],
         names: &Names,
         mentions: &[Mention],
         near: &[NearMiss],
     ) -> DocTokens<'a> {
-        // About one token per six bytes of prose: one allocation, not a dozen regrowths.
-        let prose: usize = sentences.iter().map(ExactSizeIterator::len).sum();
-        let mut tokens = Vec::with_capacity(prose / 6);
-        let mut spans = Vec::with_capacity(sentences.len());
-        for s in sentences {
-            let first = tokens.len();
-            tokens::tokenize_into(text, s.clone(), &mut tokens);
-            spans.push((s.clone(), first..tokens.len()));
-        }
         let paragraph_starts = paragraph_starts(text, sentences);
         let mut by_start: HashMap<usize, Vec<(usize, EntityKey)>> = HashMap::new();
         let mut mention_starts: HashMap<EntityKey, Vec<usize>> = HashMap::new();
@@ -249,14 +243,33 @@ impl<'a> DocTokens<'a> {
             text,
             lang,
             year,
-            tokens,
-            sentences: spans,
+            tokens: Vec::new(),
+            current: usize::MAX,
+            sentences,
             paragraph_starts,
             names: by_start,
             mention_starts,
             mentioned,
             readings: RefCell::new(HashMap::new()),
         }
+    }
+}
+
+impl DocTokens<'_> {
+    /// Tokenizes sentence `sentence` (reusing the buffer of the one before).
+    fn load(&mut self, sentence: usize) {
+        self.tokens.clear();
+        self.current = sentence;
+        if let Some(bytes) = self.sentences.get(sentence) {
+            tokens::tokenize_into(self.text, bytes.clone(), &mut self.tokens);
+        }
+    }
+
+    /// The byte range of sentence `sentence` and its token range, when it is the one
+    /// loaded.
+    fn sentence(&self, sentence: usize) -> Option<(&Range<usize>, Range<usize>)> {
+        let bytes = self.sentences.get(sentence)?;
+        (sentence == self.current).then_some((bytes, 0..self.tokens.len()))
     }
 }
 
@@ -437,7 +450,7 @@ impl Claims {
 
     /// Every claim instance in the document, in text order.
     /// `active` says which packs apply to the document's language.
-    pub fn find(&self, doc: &DocTokens<'_>, active: &[bool]) -> Matches {
+    pub fn find(&self, doc: &mut DocTokens<'_>, active: &[bool]) -> Matches {
         let mut out = Matches::default();
         let Some(index) = self.index.get(&doc.lang) else {
             return out;
@@ -447,7 +460,13 @@ impl Claims {
         let mut present: Vec<usize> = vec![usize::MAX; index.by_word.len()];
         // The same for the literals of the regexes.
         let mut regex_present: Vec<usize> = Vec::new();
-        for (sentence, (bytes, toks)) in doc.sentences.iter().enumerate() {
+        for sentence in 0..doc.sentences.len() {
+            doc.load(sentence);
+            let doc = &*doc;
+            let Some((bytes, toks)) = doc.sentence(sentence) else {
+                continue;
+            };
+            let toks = &toks;
             candidates.clear();
             doc.readings.borrow_mut().clear();
             for t in &doc.tokens[toks.clone()] {
