@@ -535,23 +535,26 @@ fn default_near_miss(form: &str) -> u8 {
 /// Words of a text for near-miss windows: runs of letters and digits, joined by inner
 /// hyphens ("Saint-Pétersbourg" is one word; an apostrophe ends a word).
 pub fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    word_ranges(text).collect()
+}
+
+/// [`words`], one at a time.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joins = (c == '-' || c == '\u{2010}')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if is_word_char(c) || joins || (start.is_some() && is_mark(c)) {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let joins = (c == '-' || c == '\u{2010}')
+                && start.is_some()
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            if is_word_char(c) || joins || (start.is_some() && is_mark(c)) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                return Some(s..i);
+            }
         }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+        start.take().map(|s| s..text.len())
+    })
 }
 
 fn is_mark(c: char) -> bool {

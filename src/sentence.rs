@@ -10,12 +10,133 @@ use std::ops::Range;
 
 use crate::Lang;
 
+/// The longest stretch of text read at once where a pass keeps a table per character
+/// (sentence splitting, names, spacing rules): a paragraph of hundreds of megabytes (a
+/// whole article on one line) is read in stretches of about this size, so that memory
+/// follows the stretch, not the paragraph.
+pub const SEGMENT: usize = 1 << 20;
+
 /// Sentences of one paragraph, as byte ranges into `text`, trimmed of surrounding white space,
-/// in order, non-overlapping, never crossing the paragraph's bounds.
+/// in order, non-overlapping, never crossing the paragraph's bounds. A paragraph longer
+/// than [`SEGMENT`] is read a stretch at a time, each stretch's last sentence read again
+/// with what follows it, so the sentences are those of the whole paragraph; only a
+/// sentence longer than a stretch is cut, between two words.
 pub fn sentences(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Range<usize>> {
+    sentences_in(text, paragraph, lang, SEGMENT)
+}
+
+fn sentences_in(text: &str, paragraph: Range<usize>, lang: Lang, max: usize) -> Vec<Range<usize>> {
     let Some(paragraph) = clamp_to_chars(text, paragraph) else {
         return Vec::new();
     };
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    loop {
+        let cut = (paragraph.end - start > max)
+            .then(|| word_cut(text, start + max / 2..paragraph.end))
+            .flatten();
+        let Some(cut) = cut else {
+            out.extend(split(text, start..paragraph.end, lang));
+            return out;
+        };
+        let mut found = split(text, start..cut, lang);
+        match found.pop() {
+            // The stretch's last sentence may go on past the cut: read it again.
+            Some(last) if !found.is_empty() => start = last.start,
+            last => {
+                out.extend(last);
+                start = cut;
+            }
+        }
+        out.extend(found);
+    }
+}
+
+/// `range` cut into stretches of about `max` bytes, each cut made right after a single
+/// space between two letters or digits ("word |word"), a place no mark and no run of
+/// spaces straddles. A stretch without such a place stays whole.
+pub fn segments(text: &str, range: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > max {
+        let Some(cut) = word_cut(text, start + max / 2..range.end) else {
+            break;
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// `text` cut into stretches of about `max` bytes for reading names: each cut at the
+/// start of a sentence (after `.`, `!` or `?` and a space, before a capital) within the
+/// first eighth of a stretch past its half, else between two words.
+pub fn name_segments(text: &str, max: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let from = start + max / 2;
+        let cut = sentence_cut(text, from..(from + max / 8).min(text.len()))
+            .or_else(|| word_cut(text, from..text.len()));
+        let Some(cut) = cut else {
+            break;
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// The first offset in `within` where a sentence starts: after `.`, `!` or `?` and one
+/// space, at an upper-case letter.
+fn sentence_cut(text: &str, within: Range<usize>) -> Option<usize> {
+    let mut from = within.start;
+    while from < within.end && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let rest = text.get(from..)?;
+    let mut before = [None, None];
+    for (i, c) in rest.char_indices() {
+        if from + i >= within.end {
+            return None;
+        }
+        if c.is_uppercase()
+            && before[1] == Some(' ')
+            && before[0].is_some_and(|m| matches!(m, '.' | '!' | '?'))
+        {
+            return Some(from + i);
+        }
+        before = [before[1], Some(c)];
+    }
+    None
+}
+
+/// The first offset in `within` right after a single space between two letters or
+/// digits.
+fn word_cut(text: &str, within: Range<usize>) -> Option<usize> {
+    let mut from = within.start;
+    while from < within.end && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let rest = text.get(from..within.end)?;
+    let mut chars = rest.char_indices().peekable();
+    let mut before = None;
+    while let Some((i, c)) = chars.next() {
+        if c == ' '
+            && before.is_some_and(char::is_alphanumeric)
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+        {
+            return Some(from + i + 1);
+        }
+        before = Some(c);
+    }
+    None
+}
+
+/// [`sentences`] of one stretch.
+fn split(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Range<usize>> {
     let Some(para) = text.get(paragraph.clone()) else {
         return Vec::new();
     };
@@ -612,8 +733,69 @@ mod tests {
         }
     }
 
+    /// Whether every sentence of `whole`, with the space before the next, is shorter than
+    /// `limit` bytes.
+    fn all_shorter(whole: &[Range<usize>], len: usize, limit: usize) -> bool {
+        let mut starts: Vec<usize> = whole.iter().map(|r| r.start).collect();
+        starts.insert(0, 0);
+        starts.push(len);
+        starts.windows(2).all(|w| w[1] - w[0] < limit)
+    }
+
+    #[test]
+    fn a_long_paragraph_is_read_in_stretches_to_the_same_sentences() {
+        let pieces = [
+            "Le président a parlé.",
+            "M. Dupont est venu à 9 h 30 ce matin!",
+            "Pourquoi pas ?",
+            "« Non », a-t-il dit.",
+            "Voir p. 12 et U.S. policy, etc. Puis la fin…",
+        ];
+        let text: String = (0..300)
+            .map(|i| format!("Article {i} : {} ", pieces[i % pieces.len()]))
+            .collect();
+        let whole = sentences_in(&text, 0..text.len(), Lang::Fr, usize::MAX);
+        assert!(whole.len() > 300, "{}", whole.len());
+        for max in [200, 333, 1000, 4096] {
+            assert_eq!(
+                sentences_in(&text, 0..text.len(), Lang::Fr, max),
+                whole,
+                "{max}"
+            );
+        }
+        // A sentence longer than a stretch is cut between two words, within bounds.
+        let long = "mot ".repeat(1000);
+        let cut = sentences_in(&long, 0..long.len(), Lang::Fr, 256);
+        assert!(cut.len() > 10, "{}", cut.len());
+        assert!(cut
+            .iter()
+            .all(|r| r.len() <= 256 && long[r.clone()].ends_with("mot")));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn stretches_give_the_sentences_of_the_whole(
+            parts in prop::collection::vec((tricky_text(), "[a-z]{1,3} [a-z]{1,3}"), 0..12),
+            max in 8usize..64,
+        ) {
+            let text: String = parts.into_iter().map(|(a, b)| a + &b).collect();
+            for lang in [Lang::Fr, Lang::En] {
+                let whole = sentences_in(&text, 0..text.len(), lang, usize::MAX);
+                let read = sentences_in(&text, 0..text.len(), lang, max);
+                if all_shorter(&whole, text.len(), max / 2) {
+                    prop_assert_eq!(&read, &whole);
+                }
+                // Always: in order, on char boundaries, each inside one sentence of the whole.
+                let mut last_end = 0;
+                for r in &read {
+                    prop_assert!(r.start >= last_end && text.get(r.clone()).is_some());
+                    prop_assert!(whole.iter().any(|w| w.start <= r.start && r.end <= w.end));
+                    last_end = r.end;
+                }
+            }
+        }
 
         #[test]
         fn ranges_are_well_formed_on_tricky_text(text in tricky_text(), a in 0usize..300, b in 0usize..300) {

@@ -46,7 +46,7 @@ impl Check for Unlisted {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
         sink.extend(check(
             cx.doc,
-            &cx.words,
+            &|| cx.words(),
             &cx.packs.names,
             &cx.mentions,
             &cx.near,
@@ -74,9 +74,12 @@ struct Spelling<'a> {
     first: usize,
 }
 
+/// The words of a document, read afresh on each call.
+pub type Words<'w> = dyn Fn() -> Box<dyn Iterator<Item = Range<usize>> + 'w> + 'w;
+
 pub fn check(
     doc: &Document,
-    words: &[Range<usize>],
+    words: &Words<'_>,
     names: &Names,
     mentions: &[Mention],
     near: &[NearMiss],
@@ -98,7 +101,7 @@ pub fn check(
 /// distinct spellings, and each occurrence in document order.
 fn unknown_capitalised<'a>(
     text: &'a str,
-    words: &[Range<usize>],
+    words: &Words<'_>,
     mentions: &[Mention],
     near: &[NearMiss],
 ) -> (Vec<Spelling<'a>>, Vec<Occurrence>) {
@@ -113,8 +116,9 @@ fn unknown_capitalised<'a>(
     let mut spellings: Vec<Spelling<'a>> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     let mut occurrences: Vec<Occurrence> = Vec::new();
-    let mut previous: Option<(usize, usize)> = None; // (word index, occurrence index)
-    for (i, w) in words.iter().enumerate() {
+    // (word index, its end, occurrence index)
+    let mut previous: Option<(usize, usize, usize)> = None;
+    for (i, w) in words().enumerate() {
         while k < known.len() && known[k].end <= w.start {
             k += 1;
         }
@@ -137,13 +141,13 @@ fn unknown_capitalised<'a>(
         });
         spellings[s].uses += 1;
         spellings[s].mid_sentence |= !starts_sentence(text, w.start);
-        if let Some((pi, po)) = previous {
-            let gap = &text[words[pi].end..w.start];
+        if let Some((pi, pend, po)) = previous {
+            let gap = &text[pend..w.start];
             if pi + 1 == i && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
                 occurrences[po].next = Some(occurrences.len());
             }
         }
-        previous = Some((i, occurrences.len()));
+        previous = Some((i, w.end, occurrences.len()));
         occurrences.push(Occurrence {
             range: w.clone(),
             spelling: s,
@@ -157,7 +161,7 @@ fn unknown_capitalised<'a>(
 /// capitalised common word, not allowed by a pack.
 fn name_candidates(
     text: &str,
-    words: &[Range<usize>],
+    words: &Words<'_>,
     names: &Names,
     spellings: &[Spelling<'_>],
 ) -> Vec<usize> {
@@ -167,9 +171,8 @@ fn name_candidates(
             .iter()
             .map(|s| crate::names::fold(s.text))
             .collect();
-        words
-            .iter()
-            .map(|w| &text[w.clone()])
+        words()
+            .map(|w| &text[w])
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && wanted.contains(*w))
             .collect()
     };

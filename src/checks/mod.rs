@@ -293,8 +293,6 @@ pub struct Context<'a> {
     /// Paragraphs and sentences: ranges of the checked text, on char boundaries.
     pub paragraphs: Vec<Range<usize>>,
     pub sentences: Vec<Range<usize>>,
-    /// Words of the text (runs of letters and digits, inner hyphens included).
-    pub words: Vec<Range<usize>>,
     /// Mentions of known forms, and near-misses of them.
     pub mentions: Vec<Mention>,
     pub near: Vec<NearMiss>,
@@ -328,20 +326,17 @@ impl<'a> Context<'a> {
         let active: Vec<bool> = packs.packs.iter().map(|p| p.applies_to(doc.lang)).collect();
         // Names are read in the word view when the text hides invisible characters
         // inside words, and their ranges mapped back onto the checked text.
-        let (mentions, words, near) = match doc.word_view() {
+        let (mentions, near) = match doc.word_view() {
             None => read_names(packs, text, &active),
             Some(view) => {
-                let (mut mentions, mut words, mut near) = read_names(packs, &view.text, &active);
+                let (mut mentions, mut near) = read_names(packs, &view.text, &active);
                 for m in &mut mentions {
                     m.range = view.text_range(m.range.clone());
-                }
-                for w in &mut words {
-                    *w = view.text_range(w.clone());
                 }
                 for n in &mut near {
                     n.range = view.text_range(n.range.clone());
                 }
-                (mentions, words, near)
+                (mentions, near)
             }
         };
         Context {
@@ -350,7 +345,6 @@ impl<'a> Context<'a> {
             active,
             paragraphs: clamp(paragraphs),
             sentences: clamp(sentences),
-            words,
             mentions,
             near,
             markup: OnceLock::new(),
@@ -361,6 +355,16 @@ impl<'a> Context<'a> {
         &self.doc.text
     }
 
+    /// Words of the text (runs of letters and digits, inner hyphens included), read as
+    /// names are (through invisible characters inside words), one at a time: a list of
+    /// them would cost 16 bytes a word.
+    pub fn words(&self) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        match self.doc.word_view() {
+            None => Box::new(names::word_ranges(&self.doc.text)),
+            Some(view) => Box::new(names::word_ranges(&view.text).map(|w| view.text_range(w))),
+        }
+    }
+
     /// Markup debris in the paragraphs: reported by `hygiene/markup`, and skipped by
     /// `hygiene/punctuation` (a broken entity's " ;" is not a spacing problem).
     pub fn markup(&self) -> &[Diagnostic] {
@@ -369,16 +373,32 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Mentions of known forms, words and near-misses in `text`.
-fn read_names(
-    packs: &CompiledPacks,
-    text: &str,
-    active: &[bool],
-) -> (Vec<Mention>, Vec<Range<usize>>, Vec<NearMiss>) {
-    let spaced = names::normalize_spaces(text);
-    let folded = names::fold(&spaced);
-    let mentions = packs.names.mentions(text, &folded, active);
-    let words = names::words(text);
-    let near = packs.names.near_misses(text, &words, &mentions, active);
-    (mentions, words, near)
+/// Mentions of known forms and near-misses in `text`, read a stretch at a time (see
+/// [`sentence::SEGMENT`]): the space-normalised and folded copies and the word list are
+/// a stretch's, not the document's. Stretches are cut at a sentence's start where one is
+/// near, else between two words; only a multi-word name straddling a cut (one every
+/// megabyte of a paragraph) is read as its words.
+fn read_names(packs: &CompiledPacks, text: &str, active: &[bool]) -> (Vec<Mention>, Vec<NearMiss>) {
+    let mut mentions = Vec::new();
+    let mut near = Vec::new();
+    for stretch in sentence::name_segments(text, sentence::SEGMENT) {
+        let Some(part) = text.get(stretch.clone()) else {
+            continue;
+        };
+        let spaced = names::normalize_spaces(part);
+        let folded = names::fold(&spaced);
+        let found = packs.names.mentions(part, &folded, active);
+        let words = names::words(part);
+        let missed = packs.names.near_misses(part, &words, &found, active);
+        let shift = |r: Range<usize>| r.start + stretch.start..r.end + stretch.start;
+        mentions.extend(found.into_iter().map(|m| Mention {
+            range: shift(m.range),
+            forms: m.forms,
+        }));
+        near.extend(missed.into_iter().map(|n| NearMiss {
+            range: shift(n.range),
+            ..n
+        }));
+    }
+    (mentions, near)
 }

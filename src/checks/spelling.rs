@@ -90,13 +90,21 @@ fn uses_by_entity<'a>(
     near: &[NearMiss],
 ) -> BTreeMap<(usize, usize), Vec<Use<'a>>> {
     let mut by_entity: BTreeMap<(usize, usize), Vec<Use<'a>>> = BTreeMap::new();
+    // Near-misses by start, with the furthest end reached so far: whether one holds a
+    // mention is a binary search, not a pass over them all per mention.
+    let mut spans: Vec<(usize, usize)> =
+        near.iter().map(|n| (n.range.start, n.range.end)).collect();
+    spans.sort_unstable();
+    let mut reach = 0;
+    for span in &mut spans {
+        reach = reach.max(span.1);
+        span.1 = reach;
+    }
     for mention in mentions {
         // A known form inside a near-miss of a longer one ("Valdorenko" in "Alexander
         // Valdorenko") is reported as part of that near-miss.
-        if near
-            .iter()
-            .any(|n| n.range.start <= mention.range.start && mention.range.end <= n.range.end)
-        {
+        let before = spans.partition_point(|&(start, _)| start <= mention.range.start);
+        if before > 0 && mention.range.end <= spans[before - 1].1 {
             continue;
         }
         // A form the pack marks as shared by several entities says nothing about which

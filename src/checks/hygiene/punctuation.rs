@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::checks::{BuiltinRule, Check, Context, Diagnostic, Sink};
 use crate::finding::Kind;
-use crate::sentence::is_abbreviation;
+use crate::sentence::{self, is_abbreviation};
 use crate::Lang;
 
 pub static RULE: BuiltinRule = BuiltinRule {
@@ -35,7 +35,9 @@ impl Check for Punctuation {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
         let markup: Vec<Range<usize>> = cx.markup().iter().map(|d| d.range.clone()).collect();
         for paragraph in &cx.paragraphs {
-            check_into(cx.text(), paragraph.clone(), cx.doc.lang, &markup, sink);
+            for segment in sentence::segments(cx.text(), paragraph.clone(), sentence::SEGMENT) {
+                check_into(cx.text(), segment, cx.doc.lang, &markup, sink);
+            }
         }
     }
 }
@@ -515,5 +517,66 @@ mod vectors {
             .pass(&["He said: no. Why? Because."])
             .fail(&["He said : no."])
             .fix(&[("Why ?", "Why?")]);
+    }
+}
+
+#[cfg(test)]
+mod segmenting {
+    use super::check_into;
+    use crate::checks::{Diagnostic, Sink};
+    use crate::sentence::segments;
+    use crate::Lang;
+
+    fn scanned(text: &str, lang: Lang, max: usize) -> Vec<Diagnostic> {
+        let mut sink = Sink::default();
+        for segment in segments(text, 0..text.len(), max) {
+            check_into(text, segment, lang, &[], &mut sink);
+        }
+        // The rules scan in turn, so findings come in another order: text order here, as
+        // the engine sorts them.
+        let mut found = sink.diagnostics;
+        found.sort_by_key(|d| (d.range.start, d.range.end));
+        found
+    }
+
+    #[test]
+    fn a_long_paragraph_read_in_segments_gives_what_it_gives_whole() {
+        let pieces = [
+            "Il a dit : non",
+            "Et,, puis",
+            "« Oui »",
+            "Deux  espaces",
+            "Pourquoi?",
+            "Le\u{a0}; fin",
+            "Coale' ; ici",
+            "Très bien\u{202f}!",
+        ];
+        let text: String = (0..400)
+            .map(|i| format!("{} é{i}. ", pieces[i % pieces.len()]))
+            .collect();
+        for lang in [Lang::Fr, Lang::En] {
+            let whole = scanned(&text, lang, usize::MAX);
+            assert!(whole.len() > 100, "{}", whole.len());
+            for max in [16, 61, 200, 1000] {
+                let cut = segments(&text, 0..text.len(), max);
+                assert!(cut.len() > text.len() / max / 2, "{max}: {}", cut.len());
+                assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
+                let segmented = scanned(&text, lang, max);
+                assert!(
+                    segmented == whole,
+                    "{max}: {} vs {}",
+                    segmented.len(),
+                    whole.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_without_a_safe_cut_stays_whole() {
+        let text = ",".repeat(100);
+        assert_eq!(segments(&text, 0..100, 10), vec![0..100]);
+        let text = "é".repeat(100);
+        assert_eq!(segments(&text, 0..200, 11), vec![0..200]);
     }
 }
