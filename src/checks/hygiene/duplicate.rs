@@ -10,11 +10,12 @@
 //! And a trailing remnant: a sentence of 2+ words that repeats the end of the
 //! sentence just before it ("…cité par „Belta&ldquo ;." then "Belta&ldquo ;.").
 //!
-//! Linear in the document: normalised sentences go into a hash map, and every
-//! word-boundary prefix of 4+ words of each sentence goes into a second map
-//! keyed by a running hash of the prefix; a hit is confirmed by comparing text.
-//! Remnants are looked for among the few latest sentences sharing the opening
-//! two words, so the cost per sentence stays bounded.
+//! Linear in the document: normalised sentences go into a hash map keyed by a hash of
+//! their text; a leftover fragment is looked for among the earlier sentences that open
+//! with the same four words (a chain through them, at most [`FRAGMENT_CANDIDATES`]
+//! long, so memory is a few bytes a sentence, not an entry per word); remnants among
+//! the few latest sentences sharing the opening two words. A hit is confirmed by
+//! comparing text, and the cost per sentence stays bounded.
 
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
@@ -45,7 +46,7 @@ impl Check for DuplicateSentence {
     }
 
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
-        sink.extend(check(cx.text(), &cx.sentences));
+        check_into(cx.text(), &cx.sentences, &mut |d| sink.report(d));
     }
 }
 
@@ -58,6 +59,13 @@ const MIN_REPEAT_WORDS: usize = 3;
 /// Most words of a leftover fragment: prefixes longer than this are not indexed, so a
 /// megabyte "sentence" (a file with no full stop) costs no more than a normal one.
 const MAX_PREFIX_WORDS: usize = 120;
+/// How many earlier sentences opening with the same four words a fragment is compared
+/// with, latest first; the earliest it is a prefix of is reported. Far more than any
+/// article holds: only in a document of thousands of sentences sharing an opening
+/// could a fragment of an earlier one go unseen.
+const FRAGMENT_CANDIDATES: usize = 256;
+/// No sentence, in the fragment chain.
+const NONE: u32 = u32::MAX;
 /// Fewest words for a reworded remnant, and how many earlier sentences with the
 /// same opening are compared.
 const MIN_REMNANT_WORDS: usize = 5;
@@ -75,24 +83,61 @@ enum Repeat {
 struct Normalised {
     text: String,
     words: usize,
-    /// Byte ends (in `text`) of each word-boundary prefix of 4+ words, with
-    /// the running hash of the text up to there; proper prefixes only.
-    prefixes: Vec<(usize, u64)>,
+    /// The running hash of the text up to the end of its fourth word.
+    opening4: Option<u64>,
 }
 
+/// The normalised sentences so far, by sentence index; an exact repeat shares the text
+/// of the sentence it repeats (a document of one sentence pasted a million times holds
+/// it once).
+#[derive(Default)]
+struct Seen {
+    texts: Vec<Normalised>,
+    /// Per sentence, its index in `texts`.
+    slot: Vec<u32>,
+}
+
+impl Seen {
+    fn get(&self, sentence: usize) -> Option<&Normalised> {
+        self.texts.get(*self.slot.get(sentence)? as usize)
+    }
+
+    /// Adds the next sentence; `same_as`, an earlier sentence with the same text.
+    fn push(&mut self, sentence: Normalised, same_as: Option<usize>) {
+        let shared = same_as.and_then(|e| self.slot.get(e)).copied();
+        let slot = match shared {
+            Some(slot) => slot,
+            None => {
+                self.texts.push(sentence);
+                u32::try_from(self.texts.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        self.slot.push(slot);
+    }
+}
+
+#[cfg(test)]
 pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    check_into(text, sentences, &mut |d| out.push(d));
+    out
+}
+
+/// Reports each repeat as it is found (the sink applies the finding limit as they come).
+fn check_into(text: &str, sentences: &[Range<usize>], out: &mut dyn FnMut(Diagnostic)) {
     // Keyed by hashes of the normalised text (checked against the text where a match
     // matters): no copy of each sentence's text or opening words as keys.
     let mut whole: HashMap<u64, usize> = HashMap::new();
-    let mut prefixes: HashMap<u64, (usize, usize)> = HashMap::new();
+    // Hash of a four-word opening → the latest sentence with it; per sentence, the one
+    // before it with the same opening.
+    let mut fragments = Fragments::default();
     let mut openings: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut normalised: Vec<Normalised> = Vec::with_capacity(sentences.len());
+    let mut normalised = Seen::default();
     for (index, range) in sentences.iter().enumerate() {
         let sentence = normalise(text.get(range.clone()).unwrap_or(""));
         let opening = opening(&sentence.text);
         let hash = running_hash(sentence.text.as_bytes());
-        let found = repeat_of(&sentence, hash, &whole, &prefixes, &normalised)
+        let found = repeat_of(&sentence, hash, &whole, &fragments, &normalised)
             .or_else(|| {
                 let candidates = openings.get(opening.as_ref()?)?;
                 remnant_of(&sentence.text, candidates, &normalised).map(|e| (e, Repeat::Remnant))
@@ -124,7 +169,7 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
                     "repeated sentence",
                 ),
             };
-            out.push(
+            out(
                 Diagnostic::builtin(&RULE, range.clone(), message.to_string(), label)
                     .with_related(sentences[earlier].clone(), "first written here"),
             );
@@ -132,9 +177,11 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
         if !sentence.text.is_empty() {
             whole.entry(hash).or_insert(index);
         }
-        for &(end, hash) in &sentence.prefixes {
-            prefixes.entry(hash).or_insert((index, end));
-        }
+        fragments.push(index, sentence.opening4);
+        let same_as = whole
+            .get(&hash)
+            .copied()
+            .filter(|&e| e != index && normalised.get(e).is_some_and(|e| e.text == sentence.text));
         if let Some(opening) = opening {
             let list = openings.entry(opening).or_default();
             if list.len() == REMNANT_CANDIDATES {
@@ -142,9 +189,8 @@ pub(super) fn check(text: &str, sentences: &[Range<usize>]) -> Vec<Diagnostic> {
             }
             list.push(index);
         }
-        normalised.push(sentence);
+        normalised.push(sentence, same_as);
     }
-    out
 }
 
 /// The earlier sentence `sentence` repeats, and whether it is only a fragment of it.
@@ -152,8 +198,8 @@ fn repeat_of(
     sentence: &Normalised,
     hash: u64,
     whole: &HashMap<u64, usize>,
-    prefixes: &HashMap<u64, (usize, usize)>,
-    normalised: &[Normalised],
+    fragments: &Fragments,
+    normalised: &Seen,
 ) -> Option<(usize, Repeat)> {
     if sentence.words >= MIN_REPEAT_WORDS {
         if let Some(&earlier) = whole.get(&hash) {
@@ -165,12 +211,51 @@ fn repeat_of(
             }
         }
     }
-    if sentence.words < MIN_PREFIX_WORDS {
+    if !(MIN_PREFIX_WORDS..=MAX_PREFIX_WORDS).contains(&sentence.words) {
         return None;
     }
-    let &(earlier, end) = prefixes.get(&hash)?;
-    let prefix = normalised.get(earlier)?.text.get(..end)?;
-    (prefix == sentence.text).then_some((earlier, Repeat::Fragment))
+    let is_prefix_of = |earlier: &Normalised| {
+        earlier.text.len() > sentence.text.len()
+            && earlier.text.starts_with(&sentence.text)
+            && !earlier.text[sentence.text.len()..].starts_with(is_word_char)
+    };
+    fragments
+        .earlier(sentence.opening4?)
+        .filter(|&e| normalised.get(e).is_some_and(is_prefix_of))
+        .last()
+        .map(|e| (e, Repeat::Fragment))
+}
+
+/// Sentences by their four-word opening: the latest with each opening, and a chain
+/// from each sentence to the one before it with the same opening.
+#[derive(Default)]
+struct Fragments {
+    latest: HashMap<u64, u32>,
+    before: Vec<u32>,
+}
+
+impl Fragments {
+    /// Adds sentence `index` (sentences come in order).
+    fn push(&mut self, index: usize, opening4: Option<u64>) {
+        let at = u32::try_from(index).unwrap_or(NONE);
+        let before = match opening4 {
+            Some(key) if at != NONE => self.latest.insert(key, at).unwrap_or(NONE),
+            _ => NONE,
+        };
+        self.before.push(before);
+    }
+
+    /// The earlier sentences opening as `opening4` says, latest first, at most
+    /// [`FRAGMENT_CANDIDATES`].
+    fn earlier(&self, opening4: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.latest.get(&opening4).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let here = (at != NONE).then_some(at as usize)?;
+            at = self.before.get(here).copied().unwrap_or(NONE);
+            Some(here)
+        })
+        .take(FRAGMENT_CANDIDATES)
+    }
 }
 
 /// Most words of a label that may repeat (see [`is_label`]).
@@ -234,7 +319,7 @@ fn opening(normalised: &str) -> Option<u64> {
 
 /// The earlier sentence (among `candidates`, which share its opening) whose first
 /// words hold every word of `sentence`, counted with repeats, give or take one.
-fn remnant_of(sentence: &str, candidates: &[usize], normalised: &[Normalised]) -> Option<usize> {
+fn remnant_of(sentence: &str, candidates: &[usize], normalised: &Seen) -> Option<usize> {
     let words: Vec<&str> = words_of(sentence).collect();
     if words.len() < MIN_REMNANT_WORDS {
         return None;
@@ -328,11 +413,11 @@ fn normalise(sentence: &str) -> Normalised {
     text.truncate(kept);
 
     let mut words = 0;
-    let mut prefixes = Vec::new();
+    let mut opening4 = None;
     let mut hash = FNV_OFFSET;
     let mut in_word = false;
     let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
+    while let Some((_, c)) = iter.next() {
         let mut buf = [0u8; 4];
         for &b in c.encode_utf8(&mut buf).as_bytes() {
             hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
@@ -342,16 +427,15 @@ fn normalise(sentence: &str) -> Normalised {
             words += 1;
         }
         in_word = word;
-        let end = at + c.len_utf8();
         let word_ends = word && iter.peek().is_none_or(|&(_, n)| !is_word_char(n));
-        if word_ends && (MIN_PREFIX_WORDS..=MAX_PREFIX_WORDS).contains(&words) && end < text.len() {
-            prefixes.push((end, hash));
+        if word_ends && words == MIN_PREFIX_WORDS {
+            opening4 = Some(hash);
         }
     }
     Normalised {
         text,
         words,
-        prefixes,
+        opening4,
     }
 }
 
@@ -412,13 +496,41 @@ mod tests {
     }
 
     #[test]
-    fn prefixes_end_on_word_boundaries() {
+    fn the_opening_is_the_first_four_words() {
         let n = normalise("Un deux trois quatre, cinq six.");
-        let ends: Vec<&str> = n.prefixes.iter().map(|&(e, _)| &n.text[..e]).collect();
-        assert_eq!(ends, ["un deux trois quatre", "un deux trois quatre, cinq"]);
-        for &(end, hash) in &n.prefixes {
-            assert_eq!(hash, running_hash(&n.text.as_bytes()[..end]));
+        assert_eq!(n.opening4, Some(running_hash(b"un deux trois quatre")));
+        assert_eq!(normalise("Un deux trois.").opening4, None);
+    }
+
+    #[test]
+    fn fragments_match_on_word_boundaries_only() {
+        let text = "Un deux trois quatre cinq six sept.\n\
+                    Un deux trois quatre cinq.\n\
+                    Un deux trois quatre cin.\n";
+        assert_eq!(
+            messages(text),
+            vec![(
+                "leftover fragment of an earlier sentence: remove it".to_owned(),
+                "Un deux trois quatre cinq."
+            )]
+        );
+    }
+
+    #[test]
+    fn a_fragment_is_reported_against_the_first_sentence_it_begins() {
+        let text = "Un deux trois quatre cinq six sept.\n\
+                    Un deux trois quatre cinq six huit.\n\
+                    Un deux trois quatre cinq.\n";
+        let mut sentences = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            sentences.push(at..at + line.trim_end().len());
+            at += line.len();
         }
+        let found = check(text, &sentences);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].range, sentences[2]);
+        assert_eq!(found[0].related[0].0, sentences[0]);
     }
 }
 
