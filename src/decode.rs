@@ -100,6 +100,41 @@ pub fn decode_as(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, Decode
     }
 }
 
+/// [`decode_as`] of bytes the caller gives up: UTF-8 is taken as it is, without a copy
+/// (the file's bytes become the source); on failure the bytes come back.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    choice: EncodingChoice,
+) -> Result<Decoded, (DecodeError, Vec<u8>)> {
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let utf8 = !matches!(bytes.as_slice(), [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+        && !bytes.contains(&0)
+        && (bom
+            || match choice {
+                EncodingChoice::Utf8 => true,
+                EncodingChoice::Label(_) => false,
+                EncodingChoice::Auto => std::str::from_utf8(&bytes).is_ok(),
+            });
+    if !utf8 {
+        return decode_as(&bytes, choice).map_err(|err| (err, bytes));
+    }
+    let encoding = if bom {
+        Encoding::Utf8Bom
+    } else {
+        Encoding::Utf8
+    };
+    String::from_utf8(bytes)
+        .map(|source| Decoded {
+            source,
+            map: None,
+            encoding,
+        })
+        .map_err(|err| {
+            let offset = err.utf8_error().valid_up_to();
+            (DecodeError::Invalid { offset, encoding }, err.into_bytes())
+        })
+}
+
 /// A legacy encoding never fails (unmapped bytes become U+FFFD); each decoded character
 /// maps back to the bytes it came from.
 /// Feeds the decoder one byte at a time, so every piece of output is tied to the bytes

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::decode::decode_as;
+use crate::decode::decode_owned;
 pub use crate::decode::{DecodeError, Encoding, EncodingChoice};
 use crate::finding::{Finding, Kind, LineIndex, RuleId, Span};
 use crate::format::{self, Format, MetaValue};
@@ -43,8 +43,10 @@ pub struct Document {
     pub format: Format,
     /// The file's encoding.
     pub encoding: Encoding,
-    /// The decoded file (for UTF-8, the file itself).
-    pub source: String,
+    /// The decoded file (for UTF-8, the file itself); `None` when it is the checked text
+    /// itself (plain text with nothing left out or normalised: one copy, not two). Read
+    /// it with [`Document::source`].
+    source: Option<String>,
     /// The checked text: prose only, NFC.
     pub text: String,
     pub lang: Lang,
@@ -135,22 +137,40 @@ pub fn is_word_invisible(c: char) -> bool {
 
 impl Document {
     pub fn load(path: &str, bytes: &[u8], opts: &DocOptions) -> Result<Document, DecodeError> {
-        let decoded = decode_as(bytes, opts.encoding)?;
+        Document::load_owned(path, bytes.to_vec(), opts).map_err(|(err, _)| err)
+    }
+
+    /// [`Document::load`] of bytes the caller gives up: a UTF-8 plain-text file is held
+    /// once (its bytes are the source and the checked text), not three times. On failure
+    /// the bytes come back.
+    pub fn load_owned(
+        path: &str,
+        bytes: Vec<u8>,
+        opts: &DocOptions,
+    ) -> Result<Document, (DecodeError, Vec<u8>)> {
+        let decoded = decode_owned(bytes, opts.encoding)?;
         let format = Format::from_path(path);
         let extracted = format::extract(format, &decoded.source);
+        let lines = LineIndex::new(&decoded.source);
+        let suppressions = Suppressions::parse(&decoded.source);
         let mut text_maps = vec![extracted.map];
-        let mut text = extracted.text;
+        let (mut text, mut source) = if extracted.verbatim {
+            (decoded.source, None)
+        } else {
+            (extracted.text, Some(decoded.source))
+        };
         if let Some((nfc, map)) = to_nfc(&text) {
-            text = nfc;
+            let original = std::mem::replace(&mut text, nfc);
+            source.get_or_insert(original);
             text_maps.insert(0, map);
         }
         let mut doc = Document {
             path: path.to_owned(),
             format,
             encoding: decoded.encoding,
-            lines: LineIndex::new(&decoded.source),
-            suppressions: Suppressions::parse(&decoded.source),
-            source: decoded.source,
+            lines,
+            suppressions,
+            source,
             paragraphs: Vec::new(),
             text,
             lang: Lang::En,
@@ -179,7 +199,7 @@ impl Document {
             encoding: Encoding::Utf8,
             lines: LineIndex::new(text),
             suppressions: Suppressions::default(),
-            source: text.to_owned(),
+            source: None,
             paragraphs: paragraphs(text, Format::Text),
             text: text.to_owned(),
             lang,
@@ -280,6 +300,16 @@ impl Document {
             .fold(text_range, |range, map| map.map_range(range))
     }
 
+    /// The decoded file (for UTF-8, the file itself).
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The decoded file, taken out of a document checked to the end.
+    pub fn into_source(self) -> String {
+        self.source.unwrap_or(self.text)
+    }
+
     /// Resolves a range of the checked text to a span of the original file.
     pub fn span(&self, text_range: Range<usize>) -> Span {
         self.span_of_source(self.source_range(text_range))
@@ -287,8 +317,8 @@ impl Document {
 
     /// Resolves a range of the decoded source to a span of the original file.
     pub fn span_of_source(&self, source: Range<usize>) -> Span {
-        let (line, column) = self.lines.position(&self.source, source.start);
-        let (end_line, end_column) = self.lines.position(&self.source, source.end);
+        let (line, column) = self.lines.position(self.source(), source.start);
+        let (end_line, end_column) = self.lines.position(self.source(), source.end);
         let bytes = match &self.file_map {
             Some(map) => map.map_range(source.clone()),
             None => source.clone(),
@@ -306,7 +336,7 @@ impl Document {
 
     /// The text a span names, as decoded from the file.
     pub fn source_text(&self, span: &Span) -> &str {
-        self.source.get(span.source.clone()).unwrap_or_default()
+        self.source().get(span.source.clone()).unwrap_or_default()
     }
 
     /// Whether a range of `source` reaches the checked text unchanged: no markup, comment,

@@ -25,7 +25,6 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// The identity map of a text of `len` bytes.
-    #[cfg(test)]
     pub fn identity(len: usize) -> Self {
         let pieces = if len == 0 {
             Vec::new()

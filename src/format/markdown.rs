@@ -55,6 +55,7 @@ pub fn extract(source: &str) -> Extracted {
     let (text, map) = builder.finish();
     Extracted {
         text,
+        verbatim: false,
         map,
         lang,
         date,

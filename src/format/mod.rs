@@ -45,7 +45,11 @@ pub struct MetaValue {
 /// What a format extracts from a decoded source.
 #[derive(Debug, Default)]
 pub struct Extracted {
+    /// The checked text; empty when `verbatim`.
     pub text: String,
+    /// The checked text is the source itself (plain text with nothing to leave out): no
+    /// copy is made, and the map is the identity.
+    pub verbatim: bool,
     /// Maps `text` offsets to source offsets.
     pub map: OffsetMap,
     pub lang: Option<MetaValue>,

@@ -46,9 +46,22 @@ pub fn check_bytes(
     opts: &DocOptions,
     policy: &Policy<'_>,
 ) -> Checked {
-    let doc = match Document::load(display, bytes, opts) {
+    check_owned(display, bytes.to_vec(), engine, opts, policy)
+}
+
+/// [`check_bytes`] of bytes the caller gives up: a UTF-8 file's bytes become the
+/// document's text instead of being copied.
+pub fn check_owned(
+    display: &str,
+    bytes: Vec<u8>,
+    engine: &Engine,
+    opts: &DocOptions,
+    policy: &Policy<'_>,
+) -> Checked {
+    let digest = super::fix::digest(&bytes);
+    let doc = match Document::load_owned(display, bytes, opts) {
         Ok(doc) => doc,
-        Err(err) => return decode_failure(display, bytes, err),
+        Err((err, bytes)) => return decode_failure(display, &bytes, err),
     };
     // Suppressed findings and those set to `off` are dropped as they are produced, and
     // past --max-findings only the first (in text order) are kept: a document with
@@ -110,10 +123,10 @@ pub fn check_bytes(
             statements: analysis.statements.iter().map(statement_info).collect(),
         }),
         findings,
-        source: Some((display.to_owned(), doc.source)),
         statements: analysis.statements,
         spellings: analysis.spellings,
-        digest: Some(super::fix::digest(bytes)),
+        digest: Some(digest),
+        source: Some((display.to_owned(), doc.into_source())),
     }
 }
 
@@ -182,7 +195,7 @@ fn unused_suppressions(
             names.join(" ")
         };
         let span = doc.span_of_source(range.clone());
-        let text = doc.source.get(range).unwrap_or_default().to_owned();
+        let text = doc.source().get(range).unwrap_or_default().to_owned();
         found.push(
             Finding::new(
                 doc.path.clone(),

@@ -46,7 +46,7 @@ pub fn vet(doc: &Document, findings: &mut [Finding]) {
     for f in findings.iter_mut().filter(|f| f.kind.autofix()) {
         let Some(fix) = &f.fix else { continue };
         let plain = doc
-            .source
+            .source()
             .get(f.span.source.clone())
             .is_some_and(|s| !s.contains(MARKUP))
             && doc.is_verbatim(f.span.source.clone());

@@ -259,9 +259,9 @@ impl Workspace {
     pub fn check_input(&self, input: &Input) -> Checked {
         let scope = self.scope_of(input);
         let mut checked = match inputs::read_input(input) {
-            Ok(bytes) => check::check_bytes(
+            Ok(bytes) => check::check_owned(
                 input.display(),
-                &bytes,
+                bytes,
                 &scope.engine,
                 &scope.opts,
                 &scope.policy(self.max_findings),
