@@ -570,7 +570,7 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
         FailOnArg::Warning => FailOn::At(Severity::Warning),
         FailOnArg::Never => FailOn::Never,
     });
-    let mut workspace = Workspace::load(&settings);
+    let mut workspace = Workspace::load_for_inputs(&settings);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {

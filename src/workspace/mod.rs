@@ -91,7 +91,8 @@ pub struct Workspace {
     pub opts: DocOptions,
     max_findings: usize,
     fail_on: FailOn,
-    /// Problems of the configs and packs: reported with every run's outcome.
+    /// Problems of the configs and packs that inputs resolved to (every one of them for
+    /// [`Workspace::load`]): reported with every run's outcome.
     problems: Problems,
     /// Every config met; the first is the working directory's (or `--config`'s).
     scopes: Vec<Scope>,
@@ -115,17 +116,37 @@ impl Workspace {
     /// none is checked (no fallback to other packs); broken packs leave only the built-in
     /// checks.
     pub fn load(settings: &Settings) -> Workspace {
-        let mut problems = Problems::default();
+        let mut workspace = Workspace::load_for_inputs(settings);
+        workspace.report_scope(0);
+        workspace
+    }
+
+    /// [`Workspace::load`] for a run over inputs (`check`, `report`): the working
+    /// directory's config is reported only once an input resolves to it (stdin, or a file
+    /// with no nearer config), so that a broken config above the checked folders does not
+    /// fail a run it plays no part in. A config named by `--config` is always reported.
+    pub fn load_for_inputs(settings: &Settings) -> Workspace {
         let mut packs = scope::PackCache::default();
         let path = config_path(settings);
-        let primary = Scope::load(path.as_deref(), settings, &mut packs, &mut problems);
-        let mut workspace = Workspace::from_scope(primary, settings, problems);
+        let primary = Scope::load(path.as_deref(), settings, &mut packs);
+        let mut workspace = Workspace::from_scope(primary, settings, Problems::default());
         workspace.packs = packs;
         workspace.discover = !settings.no_config && settings.config.is_none();
         workspace
             .by_config
             .insert(path.as_deref().map(canonical), 0);
+        if !workspace.discover {
+            workspace.report_scope(0);
+        }
         workspace
+    }
+
+    /// Adds the problems of scope `index` (its config and packs) to the run's, once.
+    fn report_scope(&mut self, index: usize) {
+        if let Some(scope) = self.scopes.get_mut(index) {
+            let found = scope.take_problems(&mut self.packs);
+            self.problems.append(found);
+        }
     }
 
     /// A workspace over an engine the caller compiled, with `config`.
@@ -175,7 +196,8 @@ impl Workspace {
 
     /// The inputs named by `paths` (folders walked); paths that do not exist are problems.
     /// Each file is matched to the nearest config upwards from its folder (loaded and
-    /// compiled the first time it is met); files under a broken config are left out.
+    /// compiled the first time it is met, its problems then reported); files under a
+    /// broken config are left out.
     pub fn inputs(&mut self, paths: &[PathBuf], stdin_name: Option<&str>) -> Vec<Input> {
         if !self.discover && self.scopes[0].stopped {
             return Vec::new();
@@ -190,6 +212,9 @@ impl Workspace {
         self.problems.findings.extend(missing);
         self.notes.extend(notes);
         let mut inputs = inputs;
+        if inputs.iter().any(|i| matches!(i, Input::Stdin { .. })) {
+            self.report_scope(0);
+        }
         if self.scopes[0].stopped {
             // stdin goes by the working directory's config, which is broken.
             inputs.retain(|input| matches!(input, Input::File { .. }));
@@ -218,12 +243,7 @@ impl Workspace {
             match self.by_config.get(&key) {
                 Some(&i) => i,
                 None => {
-                    let scope = Scope::load(
-                        path.as_deref(),
-                        &self.settings,
-                        &mut self.packs,
-                        &mut self.problems,
-                    );
+                    let scope = Scope::load(path.as_deref(), &self.settings, &mut self.packs);
                     self.scopes.push(scope);
                     let i = self.scopes.len() - 1;
                     self.by_config.insert(key, i);
@@ -233,6 +253,7 @@ impl Workspace {
         } else {
             0
         };
+        self.report_scope(index);
         self.by_dir.insert(dir.to_path_buf(), (index, abs.clone()));
         (index, abs)
     }

@@ -30,17 +30,19 @@ pub struct Scope {
     /// The config's path as shown to the user; `None` when no config file applies.
     pub shown: Option<String>,
     filter: Filter,
+    /// Problems of the config itself, not yet reported: they are once an input resolves
+    /// to it ([`Scope::take_problems`]).
+    problems: Problems,
+    /// The packs it compiled from, whose problems the cache keeps until reported.
+    packs: Option<PackKey>,
 }
 
 impl Scope {
-    /// The scope of the config at `path` (`None`: no config). Problems of the config and
-    /// of packs compiled for the first time go to `problems`.
-    pub(super) fn load(
-        path: Option<&Path>,
-        settings: &Settings,
-        packs: &mut PackCache,
-        problems: &mut Problems,
-    ) -> Scope {
+    /// The scope of the config at `path` (`None`: no config). Its problems, and those of
+    /// its packs, are kept until [`Scope::take_problems`]: a config no checked input
+    /// resolves to is never reported.
+    pub(super) fn load(path: Option<&Path>, settings: &Settings, packs: &mut PackCache) -> Scope {
+        let mut problems = Problems::default();
         let config = match path {
             Some(path) => {
                 let (config, found) = load::load_config(path);
@@ -61,19 +63,32 @@ impl Scope {
                         Scope::new(config, Arc::new(Engine::empty()), Arc::default(), settings);
                     broken.stopped = true;
                     broken.shown = Some(display);
+                    broken.problems = problems;
                     return broken;
                 }
                 config
             }
             None => Config::default(),
         };
-        let compiled = packs.get(settings, &config, problems);
+        let (key, compiled) = packs.get(settings, &config);
         if compiled.clean {
             problems.append(load::unknown_severity_keys(&config, &compiled.engine));
         }
         let mut scope = Scope::new(config, compiled.engine, compiled.known_names, settings);
         scope.shown = path.map(load::display_path);
+        scope.problems = problems;
+        scope.packs = Some(key);
         scope
+    }
+
+    /// The problems of the config and of its packs not reported yet (packs shared with
+    /// another config are reported once).
+    pub(super) fn take_problems(&mut self, packs: &mut PackCache) -> Problems {
+        let mut problems = std::mem::take(&mut self.problems);
+        if let Some(key) = self.packs.take() {
+            problems.append(packs.take_problems(&key));
+        }
+        problems
     }
 
     pub(super) fn new(
@@ -102,6 +117,8 @@ impl Scope {
             known_names,
             stopped: false,
             shown: None,
+            problems: Problems::default(),
+            packs: None,
         }
     }
 
@@ -123,10 +140,12 @@ impl Scope {
     }
 }
 
-/// Compiled engines by the packs they were compiled from.
+/// Compiled engines by the packs they were compiled from, and the problems of those packs
+/// until a config using them is reported.
 #[derive(Default)]
 pub(super) struct PackCache {
     compiled: HashMap<PackKey, Compiled>,
+    problems: HashMap<PackKey, Problems>,
 }
 
 /// The packs a config loads: `--rules` (the same for every config), or its `rules`
@@ -146,7 +165,8 @@ struct Compiled {
 }
 
 impl PackCache {
-    fn get(&mut self, settings: &Settings, config: &Config, problems: &mut Problems) -> Compiled {
+    /// The engine `config`'s packs compile to, compiled the first time, with its key.
+    fn get(&mut self, settings: &Settings, config: &Config) -> (PackKey, Compiled) {
         let key = if !settings.rules.is_empty() {
             PackKey::Arguments
         } else {
@@ -166,7 +186,7 @@ impl PackCache {
             }
         };
         if let Some(hit) = self.compiled.get(&key) {
-            return hit.clone();
+            return (key, hit.clone());
         }
         let origin = if !settings.rules.is_empty() {
             load::PackOrigin::Arguments(&settings.rules)
@@ -199,8 +219,13 @@ impl PackCache {
             engine: Arc::new(engine),
             clean: found.is_empty(),
         };
-        problems.append(found);
-        self.compiled.insert(key, compiled.clone());
-        compiled
+        self.problems.insert(key.clone(), found);
+        self.compiled.insert(key.clone(), compiled.clone());
+        (key, compiled)
+    }
+
+    /// The problems of the packs compiled for `key`, the first time they are asked for.
+    fn take_problems(&mut self, key: &PackKey) -> Problems {
+        self.problems.remove(key).unwrap_or_default()
     }
 }
