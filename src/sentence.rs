@@ -20,7 +20,7 @@ pub const SEGMENT: usize = 1 << 20;
 /// in order, non-overlapping, never crossing the paragraph's bounds. A paragraph longer
 /// than [`SEGMENT`] is read a stretch at a time, each stretch's last sentence read again
 /// with what follows it, so the sentences are those of the whole paragraph; only a
-/// sentence longer than a stretch is cut, between two words.
+/// sentence longer than half a stretch may be cut (where [`cut`] says).
 pub fn sentences(text: &str, paragraph: Range<usize>, lang: Lang) -> Vec<Range<usize>> {
     sentences_in(text, paragraph, lang, SEGMENT)
 }
@@ -32,10 +32,7 @@ fn sentences_in(text: &str, paragraph: Range<usize>, lang: Lang, max: usize) -> 
     let mut out = Vec::new();
     let mut start = paragraph.start;
     loop {
-        let cut = (paragraph.end - start > max)
-            .then(|| word_cut(text, start + max / 2..paragraph.end))
-            .flatten();
-        let Some(cut) = cut else {
+        let Some(cut) = cut(text, start..paragraph.end, max, false) else {
             out.extend(split(text, start..paragraph.end, lang));
             return out;
         };
@@ -52,87 +49,86 @@ fn sentences_in(text: &str, paragraph: Range<usize>, lang: Lang, max: usize) -> 
     }
 }
 
-/// `range` cut into stretches of about `max` bytes, each cut made right after a single
-/// space between two letters or digits ("word |word"), a place no mark and no run of
-/// spaces straddles. A stretch without such a place stays whole.
+/// `range` cut into stretches of at most about `max` bytes (see [`cut`]).
 pub fn segments(text: &str, range: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    cut_all(text, range, max, false)
+}
+
+/// `text` cut into stretches of at most about `max` bytes for reading names: a cut
+/// goes at the start of a sentence where one is near (see [`cut`]).
+pub fn name_segments(text: &str, max: usize) -> Vec<Range<usize>> {
+    cut_all(text, 0..text.len(), max, true)
+}
+
+fn cut_all(text: &str, range: Range<usize>, max: usize, sentence: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    while range.end - start > max {
-        let Some(cut) = word_cut(text, start + max / 2..range.end) else {
-            break;
-        };
-        out.push(start..cut);
-        start = cut;
+    while let Some(at) = cut(text, start..range.end, max, sentence) {
+        out.push(start..at);
+        start = at;
     }
     out.push(start..range.end);
     out
 }
 
-/// `text` cut into stretches of about `max` bytes for reading names: each cut at the
-/// start of a sentence (after `.`, `!` or `?` and a space, before a capital) within the
-/// first eighth of a stretch past its half, else between two words.
-pub fn name_segments(text: &str, max: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while text.len() - start > max {
-        let from = start + max / 2;
-        let cut = sentence_cut(text, from..(from + max / 8).min(text.len()))
-            .or_else(|| word_cut(text, from..text.len()));
-        let Some(cut) = cut else {
-            break;
-        };
-        out.push(start..cut);
-        start = cut;
+/// Where to end a stretch of `range` that is longer than `max` (`None`: it is not): the
+/// first of these found past half of `max` and before `max` bytes (each a character
+/// boundary strictly inside `range`):
+/// 1. with `sentence`, the start of a sentence (`.`, `!` or `?`, one space, a capital)
+///    within an eighth of `max`;
+/// 2. right after a single space between two letters or digits ("word |word"): no mark
+///    and no run of spaces straddles it, so no spacing rule reads differently;
+/// 3. after a single space that follows a letter, a digit or a closing mark and comes
+///    before a letter or digit (", |word"): a mark keeps the spaces around it (not after
+///    an opening quote, whose inner space is a spacing matter);
+/// 4. at `max` bytes, on a character boundary (text without spaces after letters).
+fn cut(text: &str, range: Range<usize>, max: usize, sentence: bool) -> Option<usize> {
+    if range.end.saturating_sub(range.start) <= max {
+        return None;
     }
-    out.push(start..text.len());
-    out
-}
-
-/// The first offset in `within` where a sentence starts: after `.`, `!` or `?` and one
-/// space, at an upper-case letter.
-fn sentence_cut(text: &str, within: Range<usize>) -> Option<usize> {
-    let mut from = within.start;
-    while from < within.end && !text.is_char_boundary(from) {
+    let mut from = range.start + max / 2;
+    while !text.is_char_boundary(from) {
         from += 1;
     }
-    let rest = text.get(from..)?;
-    let mut before = [None, None];
-    for (i, c) in rest.char_indices() {
-        if from + i >= within.end {
-            return None;
-        }
-        if c.is_uppercase()
-            && before[1] == Some(' ')
-            && before[0].is_some_and(|m| matches!(m, '.' | '!' | '?'))
-        {
-            return Some(from + i);
-        }
-        before = [before[1], Some(c)];
+    let mut limit = range.start + max.max(1);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
     }
-    None
-}
-
-/// The first offset in `within` right after a single space between two letters or
-/// digits.
-fn word_cut(text: &str, within: Range<usize>) -> Option<usize> {
-    let mut from = within.start;
-    while from < within.end && !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let rest = text.get(from..within.end)?;
-    let mut chars = rest.char_indices().peekable();
-    let mut before = None;
+    let window = text.get(from..limit.min(range.end))?;
+    let near = from + max / 8;
+    let mut fallback = None;
+    let mut chars = window.char_indices().peekable();
+    let (mut before2, mut before) = (None, None);
     while let Some((i, c)) = chars.next() {
+        let at = from + i;
+        let next = chars.peek().map(|&(_, n)| n);
+        if sentence
+            && at < near
+            && at > range.start
+            && c.is_uppercase()
+            && before == Some(' ')
+            && before2.is_some_and(|m| matches!(m, '.' | '!' | '?'))
+        {
+            return Some(at);
+        }
         if c == ' '
             && before.is_some_and(char::is_alphanumeric)
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && next.is_some_and(char::is_alphanumeric)
+            && (!sentence || at >= near)
         {
-            return Some(from + i + 1);
+            return Some(at + 1);
         }
-        before = Some(c);
+        if fallback.is_none()
+            && c.is_alphanumeric()
+            && before == Some(' ')
+            && before2.is_some_and(|b| b.is_alphanumeric() || ",;:.!?)".contains(b))
+            && at > range.start
+        {
+            fallback = Some(at);
+        }
+        (before2, before) = (before, Some(c));
     }
-    None
+    fallback.or((limit < range.end).then_some(limit))
 }
 
 /// [`sentences`] of one stretch.
@@ -787,13 +783,14 @@ mod tests {
                 if all_shorter(&whole, text.len(), max / 2) {
                     prop_assert_eq!(&read, &whole);
                 }
-                // Always: in order, on char boundaries, each inside one sentence of the whole.
+                // Always: in order, on char boundaries, nothing but white space left out.
                 let mut last_end = 0;
                 for r in &read {
                     prop_assert!(r.start >= last_end && text.get(r.clone()).is_some());
-                    prop_assert!(whole.iter().any(|w| w.start <= r.start && r.end <= w.end));
+                    prop_assert!(text[last_end..r.start].trim().is_empty());
                     last_end = r.end;
                 }
+                prop_assert!(text[last_end..].trim().is_empty());
             }
         }
 

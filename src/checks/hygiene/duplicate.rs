@@ -130,8 +130,9 @@ fn check_into(text: &str, sentences: &[Range<usize>], out: &mut dyn FnMut(Diagno
     let mut whole: HashMap<u64, usize> = HashMap::new();
     // Hash of a four-word opening → the latest sentence with it; per sentence, the one
     // before it with the same opening.
-    let mut fragments = Fragments::default();
-    let mut openings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut fragments = Chain::default();
+    // The same for two-word openings (remnants).
+    let mut openings = Chain::default();
     let mut normalised = Seen::default();
     for (index, range) in sentences.iter().enumerate() {
         let sentence = normalise(text.get(range.clone()).unwrap_or(""));
@@ -139,7 +140,7 @@ fn check_into(text: &str, sentences: &[Range<usize>], out: &mut dyn FnMut(Diagno
         let hash = running_hash(sentence.text.as_bytes());
         let found = repeat_of(&sentence, hash, &whole, &fragments, &normalised)
             .or_else(|| {
-                let candidates = openings.get(opening.as_ref()?)?;
+                let candidates = openings.earlier(opening?, REMNANT_CANDIDATES);
                 remnant_of(&sentence.text, candidates, &normalised).map(|e| (e, Repeat::Remnant))
             })
             .or_else(|| {
@@ -182,13 +183,7 @@ fn check_into(text: &str, sentences: &[Range<usize>], out: &mut dyn FnMut(Diagno
             .get(&hash)
             .copied()
             .filter(|&e| e != index && normalised.get(e).is_some_and(|e| e.text == sentence.text));
-        if let Some(opening) = opening {
-            let list = openings.entry(opening).or_default();
-            if list.len() == REMNANT_CANDIDATES {
-                list.remove(0);
-            }
-            list.push(index);
-        }
+        openings.push(index, opening);
         normalised.push(sentence, same_as);
     }
 }
@@ -198,7 +193,7 @@ fn repeat_of(
     sentence: &Normalised,
     hash: u64,
     whole: &HashMap<u64, usize>,
-    fragments: &Fragments,
+    fragments: &Chain,
     normalised: &Seen,
 ) -> Option<(usize, Repeat)> {
     if sentence.words >= MIN_REPEAT_WORDS {
@@ -220,41 +215,41 @@ fn repeat_of(
             && !earlier.text[sentence.text.len()..].starts_with(is_word_char)
     };
     fragments
-        .earlier(sentence.opening4?)
+        .earlier(sentence.opening4?, FRAGMENT_CANDIDATES)
         .filter(|&e| normalised.get(e).is_some_and(is_prefix_of))
         .last()
         .map(|e| (e, Repeat::Fragment))
 }
 
-/// Sentences by their four-word opening: the latest with each opening, and a chain
-/// from each sentence to the one before it with the same opening.
+/// Sentences by an opening (a hash of their first words): the latest with each
+/// opening, and a chain from each sentence to the one before it with the same opening
+/// (four bytes a sentence).
 #[derive(Default)]
-struct Fragments {
+struct Chain {
     latest: HashMap<u64, u32>,
     before: Vec<u32>,
 }
 
-impl Fragments {
+impl Chain {
     /// Adds sentence `index` (sentences come in order).
-    fn push(&mut self, index: usize, opening4: Option<u64>) {
+    fn push(&mut self, index: usize, opening: Option<u64>) {
         let at = u32::try_from(index).unwrap_or(NONE);
-        let before = match opening4 {
+        let before = match opening {
             Some(key) if at != NONE => self.latest.insert(key, at).unwrap_or(NONE),
             _ => NONE,
         };
         self.before.push(before);
     }
 
-    /// The earlier sentences opening as `opening4` says, latest first, at most
-    /// [`FRAGMENT_CANDIDATES`].
-    fn earlier(&self, opening4: u64) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.latest.get(&opening4).copied().unwrap_or(NONE);
+    /// The earlier sentences with `opening`, latest first, at most `limit`.
+    fn earlier(&self, opening: u64, limit: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.latest.get(&opening).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
             let here = (at != NONE).then_some(at as usize)?;
             at = self.before.get(here).copied().unwrap_or(NONE);
             Some(here)
         })
-        .take(FRAGMENT_CANDIDATES)
+        .take(limit)
     }
 }
 
@@ -317,14 +312,18 @@ fn opening(normalised: &str) -> Option<u64> {
     )
 }
 
-/// The earlier sentence (among `candidates`, which share its opening) whose first
+/// The earlier sentence (among `candidates`, latest first, which share its opening) whose first
 /// words hold every word of `sentence`, counted with repeats, give or take one.
-fn remnant_of(sentence: &str, candidates: &[usize], normalised: &Seen) -> Option<usize> {
+fn remnant_of(
+    sentence: &str,
+    mut candidates: impl Iterator<Item = usize>,
+    normalised: &Seen,
+) -> Option<usize> {
     let words: Vec<&str> = words_of(sentence).collect();
     if words.len() < MIN_REMNANT_WORDS {
         return None;
     }
-    candidates.iter().rev().copied().find(|&c| {
+    candidates.find(|&c| {
         let Some(earlier) = normalised.get(c) else {
             return false;
         };

@@ -557,14 +557,20 @@ mod segmenting {
         for lang in [Lang::Fr, Lang::En] {
             let whole = scanned(&text, lang, usize::MAX);
             assert!(whole.len() > 100, "{}", whole.len());
-            for max in [16, 61, 200, 1000] {
+            for max in [61, 200, 1000] {
                 let cut = segments(&text, 0..text.len(), max);
                 assert!(cut.len() > text.len() / max / 2, "{max}: {}", cut.len());
                 assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
                 let segmented = scanned(&text, lang, max);
+                let lost: Vec<_> = whole
+                    .iter()
+                    .filter(|d| !segmented.contains(d))
+                    .take(2)
+                    .map(|d| (&text[d.range.clone()], &d.message))
+                    .collect();
                 assert!(
                     segmented == whole,
-                    "{max}: {} vs {}",
+                    "{max}: {} vs {}: {lost:?}",
                     segmented.len(),
                     whole.len()
                 );
@@ -573,10 +579,37 @@ mod segmenting {
     }
 
     #[test]
-    fn a_paragraph_without_a_safe_cut_stays_whole() {
+    fn a_paragraph_without_words_side_by_side_is_cut_before_a_space() {
+        // "a , a , …": no two words side by side; cut before the spaces, every comma
+        // keeps the space before it.
+        let text = format!("Start{}.", " a ,".repeat(500));
+        let whole = scanned(&text, Lang::En, usize::MAX);
+        assert_eq!(whole.len(), 500);
+        for max in [16, 100, 999] {
+            let cut = segments(&text, 0..text.len(), max);
+            assert!(cut.iter().all(|r| r.len() <= max), "{max}");
+            let got = scanned(&text, Lang::En, max);
+            let diff: Vec<_> = got.iter().filter(|d| !whole.contains(d)).take(2).collect();
+            assert!(
+                got == whole,
+                "{max}: {} vs {}: {diff:?}",
+                got.len(),
+                whole.len()
+            );
+        }
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_at_the_limit_on_char_boundaries() {
         let text = ",".repeat(100);
-        assert_eq!(segments(&text, 0..100, 10), vec![0..100]);
+        let cut = segments(&text, 0..100, 10);
+        assert_eq!(cut.len(), 10);
+        assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
         let text = "é".repeat(100);
-        assert_eq!(segments(&text, 0..200, 11), vec![0..200]);
+        let cut = segments(&text, 0..200, 11);
+        assert!(cut
+            .iter()
+            .all(|r| text.get(r.clone()).is_some() && r.len() <= 12));
+        assert_eq!(cut.last().map(|r| r.end), Some(200));
     }
 }
