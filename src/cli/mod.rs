@@ -580,6 +580,11 @@ fn open(args: &RunArgs) -> (Workspace, Vec<Input>) {
     for note in workspace.notes() {
         eprintln!("note: {}", escape::line(note));
     }
+    if inputs.is_empty() && workspace.problems().is_empty() {
+        // Nothing checked is not the same as nothing wrong: say so (as ruff does), unless
+        // a reported problem (a broken config, a missing path) already says why.
+        eprintln!("warning: no document to check under the given paths");
+    }
     (workspace, inputs)
 }
 
