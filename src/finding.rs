@@ -339,8 +339,9 @@ impl Finding {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// (byte offset on a char boundary, chars before it), every `CHECKPOINT` bytes or so.
-    checkpoints: Vec<(usize, usize)>,
+    /// (byte offset on a char boundary, chars before it, UTF-16 code units before it),
+    /// every `CHECKPOINT` bytes or so.
+    checkpoints: Vec<(usize, usize, usize)>,
 }
 
 const CHECKPOINT: usize = 4096;
@@ -348,13 +349,15 @@ const CHECKPOINT: usize = 4096;
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let starts = line_starts(text);
-        let mut checkpoints = vec![(0, 0)];
+        let mut checkpoints = vec![(0, 0, 0)];
         let mut next = CHECKPOINT;
-        for (chars, (i, _)) in text.char_indices().enumerate() {
+        let mut units = 0;
+        for (chars, (i, c)) in text.char_indices().enumerate() {
             if i >= next {
-                checkpoints.push((i, chars));
+                checkpoints.push((i, chars, units));
                 next = i + CHECKPOINT;
             }
+            units += c.len_utf16();
         }
         LineIndex {
             starts,
@@ -364,9 +367,19 @@ impl LineIndex {
 
     /// Chars in `text` before byte `offset` (a char boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let idx = self.checkpoints.partition_point(|&(b, _)| b <= offset);
-        let (at, count) = self.checkpoints[idx.saturating_sub(1)];
+        let idx = self.checkpoints.partition_point(|&(b, _, _)| b <= offset);
+        let (at, count, _) = self.checkpoints[idx.saturating_sub(1)];
         count + text.get(at..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// UTF-16 code units in `text` (the text this index was built on) before byte
+    /// `offset`, counted from the nearest checkpoint: what [`utf16_offset`] says, in time
+    /// independent of the offset.
+    pub fn units_before(&self, text: &str, offset: usize) -> usize {
+        let offset = char_floor(text, offset);
+        let idx = self.checkpoints.partition_point(|&(b, _, _)| b <= offset);
+        let (at, _, units) = self.checkpoints[idx.saturating_sub(1)];
+        units + text.get(at..offset).map_or(0, utf16_len)
     }
 
     /// 1-based line and column (in chars) of byte `offset` of `text`. A byte-order mark
@@ -397,7 +410,11 @@ impl LineIndex {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
-        (line, utf16_len(&text[start..offset]))
+        // Counted from checkpoints: a long line costs no more than a checkpoint gap.
+        (
+            line,
+            self.units_before(text, offset) - self.units_before(text, start),
+        )
     }
 
     /// The byte offset of a 0-based line and UTF-16 column, clamped to the line's end
@@ -468,6 +485,27 @@ pub fn plain_span(text: &str, lines: &LineIndex, range: Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_counts_from_checkpoints_agree_with_counting_from_the_start() {
+        // Lines far longer than a checkpoint gap, astral and accented characters.
+        let text = format!("{}\n{}", "é😀a".repeat(3000), "b😀".repeat(2000));
+        let lines = LineIndex::new(&text);
+        let second = text.find('\n').map_or(0, |n| n + 1);
+        for offset in (0..=text.len()).step_by(7) {
+            assert_eq!(
+                lines.units_before(&text, offset),
+                utf16_offset(&text, offset)
+            );
+            let at = char_floor(&text, offset);
+            let (line, column) = lines.utf16_position(&text, offset);
+            let start = if at >= second { second } else { 0 };
+            assert_eq!(
+                (line, column),
+                (usize::from(at >= second), utf16_len(&text[start..at]))
+            );
+        }
+    }
 
     #[test]
     fn utf16_positions_count_surrogate_pairs() {

@@ -2,6 +2,7 @@
 //! once, reloaded on SIGHUP). A small blocking server: one thread accepts, a bounded queue
 //! feeds a fixed pool of workers, and a full queue answers 503 at once.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::mpsc::{self, RecvTimeoutError, SyncSender, TrySendError};
@@ -11,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use claimlint::finding::utf16_offset;
+use claimlint::finding::LineIndex;
 use claimlint::workspace::check::check_bytes;
 use claimlint::{report, Lang, Settings, Workspace};
 
@@ -342,13 +343,23 @@ fn with_utf16(outcome: &claimlint::Outcome) -> String {
         return rendered;
     };
     if let Some(diagnostics) = value.get_mut("diagnostics").and_then(Value::as_array_mut) {
+        // One index per source: each offset is then counted from a checkpoint, not from
+        // the start of the text (a long one-line body with many findings stays linear).
+        let mut indexes: HashMap<String, LineIndex> = HashMap::new();
+        let mut add = |object: &mut Value, path: &str, span: &claimlint::Span| {
+            let source = outcome.sources.get(path).map(String::as_str);
+            if let Some(text) = source {
+                if !indexes.contains_key(path) {
+                    indexes.insert(path.to_owned(), LineIndex::new(text));
+                }
+            }
+            add_utf16(object, source.zip(indexes.get(path)), span);
+        };
         for (diagnostic, finding) in diagnostics.iter_mut().zip(&outcome.findings) {
-            let source = outcome.sources.get(&finding.path).map(String::as_str);
-            add_utf16(diagnostic, source, &finding.span);
+            add(diagnostic, &finding.path, &finding.span);
             let labels = diagnostic.get_mut("labels").and_then(Value::as_array_mut);
             for (label, found) in labels.into_iter().flatten().zip(&finding.labels) {
-                let source = outcome.sources.get(&found.path).map(String::as_str);
-                add_utf16(label, source, &found.span);
+                add(label, &found.path, &found.span);
             }
         }
     }
@@ -357,11 +368,11 @@ fn with_utf16(outcome: &claimlint::Outcome) -> String {
     out
 }
 
-fn add_utf16(object: &mut Value, source: Option<&str>, span: &claimlint::Span) {
+fn add_utf16(object: &mut Value, source: Option<(&str, &LineIndex)>, span: &claimlint::Span) {
     let (start, end) = match source {
-        Some(text) => (
-            utf16_offset(text, span.source.start),
-            utf16_offset(text, span.source.end),
+        Some((text, index)) => (
+            index.units_before(text, span.source.start),
+            index.units_before(text, span.source.end),
         ),
         None => (0, 0),
     };
