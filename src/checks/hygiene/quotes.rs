@@ -40,7 +40,9 @@ impl Check for Quotes {
                 .get(i + 1)
                 .and_then(|p| text.get(p.clone()))
                 .and_then(|p| p.trim_start().chars().next());
-            sink.extend(check(text, paragraph.clone(), cx.doc.lang, next));
+            check_into(text, paragraph.clone(), cx.doc.lang, next, &mut |d| {
+                sink.report(d)
+            });
         }
     }
 }
@@ -68,10 +70,12 @@ struct Problems {
     opener: Option<Range<usize>>,
 }
 
+/// An opening mark not closed yet, with what is known of it so far.
 struct Open {
     kind: Kind,
-    /// Index into `marks`.
-    mark: usize,
+    range: Range<usize>,
+    c: char,
+    problems: Problems,
 }
 
 /// Whether `"` or `”` right after a digit, and not before a letter or digit, is an inch
@@ -95,18 +99,26 @@ fn continued_by(c: char) -> Option<Kind> {
     }
 }
 
-/// Checks one paragraph; `next` is the first character of the next paragraph, if any.
-pub(super) fn check(
+/// Checks one paragraph (`next`: the first character of the next one, if any), reporting
+/// each mark once nothing can change what is wrong with
+/// it (when it is closed, closes, or the paragraph ends): only the open quotations are
+/// held, not every mark of the paragraph.
+fn check_into(
     text: &str,
     paragraph: Range<usize>,
     lang: Lang,
     next: Option<char>,
-) -> Vec<Diagnostic> {
+    out: &mut dyn FnMut(Diagnostic),
+) {
     let Some(para) = text.get(paragraph.clone()) else {
-        return Vec::new();
+        return;
     };
     let base = paragraph.start;
-    let mut marks: Vec<(Range<usize>, char, Problems)> = Vec::new();
+    let mut emit = |range: Range<usize>, c: char, problems: Problems| {
+        if let Some(found) = finding(range, c, problems) {
+            out(found);
+        }
+    };
     let mut stack: Vec<Open> = Vec::new();
     let mut chars = para.char_indices().peekable();
     let mut prev: Option<char> = None;
@@ -144,30 +156,33 @@ pub(super) fn check(
             continue;
         }
         if let Some(j) = closing {
-            for unclosed in stack.drain(j + 1..) {
+            for mut unclosed in stack.drain(j + 1..) {
                 open_count[unclosed.kind as usize] =
                     open_count[unclosed.kind as usize].saturating_sub(1);
-                marks[unclosed.mark].2.unclosed = true;
+                unclosed.problems.unclosed = true;
+                emit(unclosed.range, unclosed.c, unclosed.problems);
             }
             if let Some(open) = stack.pop() {
                 open_count[open.kind as usize] = open_count[open.kind as usize].saturating_sub(1);
-                let opener = marks[open.mark].0.clone();
-                problems.foreign =
-                    foreign_closer(c, open.kind, lang, &marks[open.mark].2, prev, next);
-                problems.opener = Some(opener);
+                problems.foreign = foreign_closer(c, open.kind, lang, &open.problems, prev, next);
+                problems.opener = Some(open.range.clone());
+                emit(open.range, open.c, open.problems);
             }
+            emit(range, c, problems);
         } else if let Some(kind) = opens {
             problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
             open_count[kind as usize] += 1;
             stack.push(Open {
                 kind,
-                mark: marks.len(),
+                range,
+                c,
+                problems,
             });
         } else {
             problems.unmatched = true;
             problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
+            emit(range, c, problems);
         }
-        marks.push((range, c, problems));
         prev = Some(c);
     }
     // The outermost quotation still open at the end of the paragraph may go on in the
@@ -175,15 +190,12 @@ pub(super) fn check(
     let continued = next
         .and_then(continued_by)
         .and_then(|kind| stack.iter().position(|o| o.kind == kind));
-    for (i, open) in stack.into_iter().enumerate() {
+    for (i, mut open) in stack.into_iter().enumerate() {
         if Some(i) != continued {
-            marks[open.mark].2.unclosed = true;
+            open.problems.unclosed = true;
         }
+        emit(open.range, open.c, open.problems);
     }
-    marks
-        .into_iter()
-        .filter_map(|(range, c, problems)| finding(range, c, problems))
-        .collect()
 }
 
 /// Whether an opening (or unmatched) mark is foreign, with message and fix.
