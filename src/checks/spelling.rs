@@ -19,13 +19,14 @@ pub struct Spelling;
 
 impl Check for Spelling {
     fn run(&self, cx: &Context<'_>, sink: &mut Sink) {
-        sink.extend(check(
+        check_into(
             cx.doc,
             &cx.packs.packs,
             &cx.packs.names,
             &cx.mentions,
             &cx.near,
-        ));
+            &mut |d| sink.report(d),
+        );
     }
 }
 
@@ -47,26 +48,28 @@ struct Grammar<'a> {
     apostrophe: char,
 }
 
-pub fn check(
+/// The spelling findings of a document, each reported as it is made (the sink caps them
+/// as they come: a document naming an entity a million times never holds a million
+/// findings).
+fn check_into(
     doc: &Document,
     packs: &[Pack],
     names: &Names,
     mentions: &[Mention],
     near: &[NearMiss],
-) -> Vec<Diagnostic> {
+    out: &mut dyn FnMut(Diagnostic),
+) {
     let by_entity = uses_by_entity(names, mentions, near);
     let apostrophe = document_apostrophe(doc);
-    let mut out = Vec::new();
     for (&(p, e), uses) in &by_entity {
-        out.extend(entity_findings(doc, &packs[p], e, uses, apostrophe));
+        entity_findings(doc, &packs[p], e, uses, apostrophe, out);
     }
     for n in near {
         if names_a_relative(doc, names, n) {
             continue;
         }
-        out.push(near_miss_finding(doc, packs, names, n, apostrophe));
+        out(near_miss_finding(doc, packs, names, n, apostrophe));
     }
-    out
 }
 
 /// Whether a near-miss is the other gender's form of the known surname it is near
@@ -150,14 +153,14 @@ fn entity_findings(
     e: usize,
     uses: &[Use<'_>],
     apostrophe: char,
-) -> Vec<Diagnostic> {
+    out: &mut dyn FnMut(Diagnostic),
+) {
     let lang = doc.lang;
     let entity = &pack.entities[e];
     let grammar = Grammar { entity, apostrophe };
     let rule = RuleId::new(&pack.id, &entity.id);
     let preferred = entity.preferred.get(&lang);
     let most_used = most_used(uses);
-    let mut out = Vec::new();
     for u in uses {
         let finding = if u.role == FormRole::Wrong {
             Some(wrong_form_finding(
@@ -171,9 +174,10 @@ fn entity_findings(
                     .then(|| inconsistent_finding(doc, grammar, u, &rule, major, first))
             })
         };
-        out.extend(finding);
+        if let Some(finding) = finding {
+            out(finding);
+        }
     }
-    out
 }
 
 /// A use of a form the pack marks wrong: fixed to the house style, else the accepted
