@@ -64,13 +64,82 @@ enum Kind {
 /// What is wrong with one quotation mark.
 #[derive(Default)]
 struct Problems {
-    foreign: Option<(String, Option<String>)>,
+    /// The mark is foreign; its message and fix are written when it is reported (an
+    /// open quotation waiting on the stack holds a few bytes, not two strings).
+    foreign: Option<Foreign>,
     unclosed: bool,
     unmatched: bool,
     opener: Option<Range<usize>>,
 }
 
 /// An opening mark not closed yet, with what is known of it so far.
+/// What decides a foreign mark's message and fix.
+#[derive(Clone, Copy)]
+struct Foreign {
+    c: char,
+    lang: Lang,
+    prev: Option<char>,
+    next: Option<char>,
+    /// `None` for an opening or unmatched mark (with whether it stands inside « »);
+    /// for a closer, the kind it closes and whether its opener was foreign.
+    closes: Option<(Kind, bool)>,
+    in_guillemets: bool,
+}
+
+impl Foreign {
+    fn opener(
+        c: char,
+        lang: Lang,
+        in_guillemets: bool,
+        prev: Option<char>,
+        next: Option<char>,
+    ) -> Option<Foreign> {
+        let foreign = Foreign {
+            c,
+            lang,
+            prev,
+            next,
+            closes: None,
+            in_guillemets,
+        };
+        foreign.text().is_some().then_some(foreign)
+    }
+
+    fn closer(
+        c: char,
+        opened: Kind,
+        lang: Lang,
+        opener: &Problems,
+        prev: Option<char>,
+        next: Option<char>,
+    ) -> Option<Foreign> {
+        let foreign = Foreign {
+            c,
+            lang,
+            prev,
+            next,
+            closes: Some((opened, opener.foreign.is_some())),
+            in_guillemets: false,
+        };
+        foreign.text().is_some().then_some(foreign)
+    }
+
+    /// The message and the fix.
+    fn text(&self) -> Option<(String, Option<String>)> {
+        match self.closes {
+            None => foreign_opener(self.c, self.lang, self.in_guillemets, self.prev, self.next),
+            Some((opened, opener_foreign)) => foreign_closer(
+                self.c,
+                opened,
+                self.lang,
+                opener_foreign,
+                self.prev,
+                self.next,
+            ),
+        }
+    }
+}
+
 struct Open {
     kind: Kind,
     range: Range<usize>,
@@ -164,13 +233,13 @@ fn check_into(
             }
             if let Some(open) = stack.pop() {
                 open_count[open.kind as usize] = open_count[open.kind as usize].saturating_sub(1);
-                problems.foreign = foreign_closer(c, open.kind, lang, &open.problems, prev, next);
+                problems.foreign = Foreign::closer(c, open.kind, lang, &open.problems, prev, next);
                 problems.opener = Some(open.range.clone());
                 emit(open.range, open.c, open.problems);
             }
             emit(range, c, problems);
         } else if let Some(kind) = opens {
-            problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
+            problems.foreign = Foreign::opener(c, lang, in_guillemets, prev, next);
             open_count[kind as usize] += 1;
             stack.push(Open {
                 kind,
@@ -180,7 +249,7 @@ fn check_into(
             });
         } else {
             problems.unmatched = true;
-            problems.foreign = foreign_opener(c, lang, in_guillemets, prev, next);
+            problems.foreign = Foreign::opener(c, lang, in_guillemets, prev, next);
             emit(range, c, problems);
         }
         prev = Some(c);
@@ -240,7 +309,7 @@ fn foreign_closer(
     c: char,
     opened: Kind,
     lang: Lang,
-    opener: &Problems,
+    opener_foreign: bool,
     prev: Option<char>,
     next: Option<char>,
 ) -> Option<(String, Option<String>)> {
@@ -254,7 +323,7 @@ fn foreign_closer(
             Some("”".to_string()),
         )),
         // A closer is foreign when its opener was (top-level “ or ‹ in French).
-        (_, Kind::English | Kind::SingleGuillemet, _) if opener.foreign.is_some() => {
+        (_, Kind::English | Kind::SingleGuillemet, _) if opener_foreign => {
             foreign_opener(c, lang, false, prev, next)
         }
         (Lang::En, Kind::Guillemet, _) => foreign_opener(c, lang, false, prev, next),
@@ -307,7 +376,7 @@ fn finding(range: Range<usize>, c: char, problems: Problems) -> Option<Diagnosti
     } else {
         None
     };
-    let (message, label, fix) = match (problems.foreign, balance) {
+    let (message, label, fix) = match (problems.foreign.and_then(|f| f.text()), balance) {
         (Some((foreign, fix)), Some((_, tail, _))) => (
             format!("{foreign}; it {tail}"),
             "foreign quotation mark, unbalanced",
