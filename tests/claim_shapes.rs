@@ -387,6 +387,17 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Belarus, home to 9.5 million people, sells potash to China.", "belarus-population", Right),
     (En, "Belarus, home to 20 million people, sells potash to China.", "belarus-population", Wrong("20 million")),
     (En, "Minsk, home to 2 million people, is the capital of Belarus.", "belarus-population", Silent),
+    // Deaths in custody are no count of those held ("have died" once passed for a
+    // cue of "Belarus has N"); "fait état de N"; "élu pour la première fois en".
+    (En, "Seven political prisoners have died behind bars since 2020, the rights group says.", "still-held", Silent),
+    (Fr, "Sept prisonniers politiques sont morts en détention depuis 2020, selon l'ONG.", "still-held", Silent),
+    (En, "The country has 1,150 political prisoners, according to Viasna.", "still-held", Right),
+    (En, "The country has 150 political prisoners, according to Viasna.", "still-held", Wrong("150")),
+    (Fr, "L'ONG Viasna fait état de 1 160 prisonniers politiques.", "still-held", Right),
+    (Fr, "L'ONG Viasna fait état de 160 prisonniers politiques.", "still-held", Wrong("160")),
+    (Fr, "Alexandre Loukachenko, élu pour la première fois en 1994, a reçu l'émissaire.", "lukashenko-in-power", Right),
+    (Fr, "Alexandre Loukachenko, élu pour la première fois en 1996, a reçu l'émissaire.", "lukashenko-in-power", Wrong("1996")),
+    (Fr, "Alexandre Loukachenko, réélu en 2020 lors d'un scrutin contesté, a reçu l'émissaire.", "lukashenko-in-power", Silent),
 
 ];
 
