@@ -398,6 +398,14 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Alexandre Loukachenko, élu pour la première fois en 1994, a reçu l'émissaire.", "lukashenko-in-power", Right),
     (Fr, "Alexandre Loukachenko, élu pour la première fois en 1996, a reçu l'émissaire.", "lukashenko-in-power", Wrong("1996")),
     (Fr, "Alexandre Loukachenko, réélu en 2020 lors d'un scrutin contesté, a reçu l'émissaire.", "lukashenko-in-power", Silent),
+    // "1.100" in English copy: 1.1 or 1,100? Read as no count, never a verdict (it
+    // was 1.1, then its tail "100", both flagged). "Dozens of"; "for thirty years
+    // and more" is no "thirty years".
+    (En, "Some 1.150 political prisoners remain behind bars, the rights group says.", "still-held", Silent),
+    (En, "Belarus still holds 1.150 political prisoners.", "still-held", Silent),
+    (En, "Dozens of political prisoners remain behind bars in Belarus.", "still-held", Wrong("Dozens")),
+    (En, "Lukashenko has governed Belarus for thirty years and more.", "lukashenko-in-power", Silent),
+    (Fr, "Loukachenko gouverne le Bélarus depuis trente ans et plus.", "lukashenko-in-power", Silent),
 
 ];
 
