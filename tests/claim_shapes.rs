@@ -406,6 +406,19 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Dozens of political prisoners remain behind bars in Belarus.", "still-held", Wrong("Dozens")),
     (En, "Lukashenko has governed Belarus for thirty years and more.", "lukashenko-in-power", Silent),
     (Fr, "Loukachenko gouverne le Bélarus depuis trente ans et plus.", "lukashenko-in-power", Silent),
+    // Another person's tenure in a sentence that names Lukashenko was read as his
+    // (claim.since on a correct sentence): vetoes near the figure.
+    (En, "Lukashenko leans on Putin, who has been Russia's president since 2012.", "lukashenko-in-power", Silent),
+    (En, "The opposition, led by Tsikhanouskaya since 2020, rejected Lukashenko's offer.", "lukashenko-in-power", Silent),
+    (En, "Lukashenko's eldest son has led the security council since 2022.", "lukashenko-in-power", Silent),
+    (En, "Lukashenko's envoy has been in charge of the talks for two months.", "lukashenko-in-power", Silent),
+    (Fr, "Loukachenko s'appuie sur Poutine, président de la Russie depuis 2012.", "lukashenko-in-power", Silent),
+    (Fr, "Tsikhanouskaïa dirige l'opposition en exil depuis 2020 face à Loukachenko.", "lukashenko-in-power", Silent),
+    (Fr, "Le Premier ministre, à la tête du gouvernement depuis 2020, est un fidèle de Loukachenko.", "lukashenko-in-power", Silent),
+    (En, "Lukashenko, Putin's closest ally, has ruled Belarus since 1994.", "lukashenko-in-power", Right),
+    (En, "Lukashenko, Putin's closest ally, has ruled Belarus since 2004.", "lukashenko-in-power", Wrong("2004")),
+    (Fr, "Loukachenko, proche allié de Poutine, dirige le Bélarus depuis 1994.", "lukashenko-in-power", Right),
+    (Fr, "Loukachenko, proche allié de Poutine, dirige le Bélarus depuis 2004.", "lukashenko-in-power", Wrong("2004")),
 
 ];
 
