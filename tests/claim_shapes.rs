@@ -419,6 +419,12 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Lukashenko, Putin's closest ally, has ruled Belarus since 2004.", "lukashenko-in-power", Wrong("2004")),
     (Fr, "Loukachenko, proche allié de Poutine, dirige le Bélarus depuis 1994.", "lukashenko-in-power", Right),
     (Fr, "Loukachenko, proche allié de Poutine, dirige le Bélarus depuis 2004.", "lukashenko-in-power", Wrong("2004")),
+    // "dirigeant occidental … depuis 2020" after a negation, "président de Viasna
+    // depuis 1996": no tenure of Lukashenko's.
+    (Fr, "Loukachenko n'a reçu aucun dirigeant occidental depuis 2020.", "lukashenko-in-power", Silent),
+    (Fr, "Loukachenko a libéré Bialiatski, président de Viasna depuis 1996.", "lukashenko-in-power", Silent),
+    (En, "Lukashenko freed Bialiatski, who has headed Viasna as its president since 1996.", "lukashenko-in-power", Silent),
+    (En, "Lukashenko has not met a Western leader since 2020.", "lukashenko-in-power", Silent),
 
 ];
 
