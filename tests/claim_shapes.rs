@@ -425,6 +425,17 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Loukachenko a libéré Bialiatski, président de Viasna depuis 1996.", "lukashenko-in-power", Silent),
     (En, "Lukashenko freed Bialiatski, who has headed Viasna as its president since 1996.", "lukashenko-in-power", Silent),
     (En, "Lukashenko has not met a Western leader since 2020.", "lukashenko-in-power", Silent),
+    // Tenure nouns and idioms: "tient les rênes", "chef de l'État", "à la présidence",
+    // "head of state", "held the reins".
+    (Fr, "Loukachenko, qui tient les rênes du Bélarus depuis 1994, a parlé samedi.", "lukashenko-in-power", Right),
+    (Fr, "Loukachenko, qui tient les rênes du Bélarus depuis 2001, a parlé samedi.", "lukashenko-in-power", Wrong("2001")),
+    (Fr, "Alexandre Loukachenko, chef de l'État depuis 1994, a parlé samedi.", "lukashenko-in-power", Right),
+    (Fr, "Alexandre Loukachenko, chef de l'État depuis 2003, a parlé samedi.", "lukashenko-in-power", Wrong("2003")),
+    (Fr, "Alexandre Loukachenko occupe la présidence depuis 1994.", "lukashenko-in-power", Right),
+    (En, "Lukashenko, head of state since 1994, spoke on Saturday.", "lukashenko-in-power", Right),
+    (En, "Lukashenko, head of state since 2003, spoke on Saturday.", "lukashenko-in-power", Wrong("2003")),
+    (En, "Lukashenko has held the reins in Minsk since 1994.", "lukashenko-in-power", Right),
+    (En, "The head of the KGB, in post since 2020, is a Lukashenko loyalist.", "lukashenko-in-power", Silent),
 
 ];
 
