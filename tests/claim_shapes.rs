@@ -436,6 +436,13 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Lukashenko, head of state since 2003, spoke on Saturday.", "lukashenko-in-power", Wrong("2003")),
     (En, "Lukashenko has held the reins in Minsk since 1994.", "lukashenko-in-power", Right),
     (En, "The head of the KGB, in post since 2020, is a Lukashenko loyalist.", "lukashenko-in-power", Silent),
+    // Another leader's tenure in an apposition, in a sentence that names Lukashenko.
+    (Fr, "Macron, président depuis 2017, a critiqué Loukachenko.", "lukashenko-in-power", Silent),
+    (Fr, "Xi Jinping, qui dirige la Chine depuis 2012, a reçu Loukachenko.", "lukashenko-in-power", Silent),
+    (En, "Zelensky, Ukraine's president since 2019, accused Lukashenko.", "lukashenko-in-power", Silent),
+    (En, "Xi, China's leader since 2012, hosted Lukashenko.", "lukashenko-in-power", Silent),
+    (En, "Voters will extend the rule of Alexander Lukashenko, in power since 1994, on Sunday.", "lukashenko-in-power", Right),
+    (En, "Voters will extend the rule of Alexander Lukashenko, in power since 2004, on Sunday.", "lukashenko-in-power", Wrong("2004")),
 
 ];
 

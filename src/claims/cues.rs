@@ -338,6 +338,74 @@ impl DocTokens<'_> {
         })
     }
 
+    /// Whether the figure stands in an apposition to another name: its clause stands
+    /// between commas, the first right after a capitalised word that is no mention of
+    /// the entity, and the entity is not named in that clause ("Macron, président depuis 2017, a
+    /// critiqué Loukachenko"; not "Loukachenko, 71 ans, au pouvoir depuis 1994").
+    fn apposition_of_another(
+        &self,
+        key: EntityKey,
+        starts: &[usize],
+        figure: &Range<usize>,
+        toks: &Range<usize>,
+        sentence_end: usize,
+    ) -> bool {
+        let Some(comma) = (toks.start..figure.start)
+            .rev()
+            .find(|&i| self.ends_clause_at(i))
+        else {
+            return false;
+        };
+        if comma == toks.start || self.tokens.get(comma).is_none_or(|t| t.folded != ",") {
+            return false;
+        }
+        let Some(name) = self.tokens.get(comma - 1) else {
+            return false;
+        };
+        let capitalised = name.kind == TokenKind::Word
+            && self
+                .text
+                .get(name.range.clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+        if !capitalised {
+            return false;
+        }
+        // An apposition is closed by a comma too: "Loukachenko, proche allié de
+        // Poutine, dirige le Bélarus depuis 1994" is a main clause.
+        let Some(close) = (figure.end..toks.end)
+            .find(|&i| self.ends_clause_at(i))
+            .and_then(|i| self.tokens.get(i))
+            .filter(|t| t.folded == ",")
+        else {
+            return false;
+        };
+        let clause_end = close.range.start.min(sentence_end);
+        let Some(clause_start) = self.tokens.get(comma).map(|t| t.range.end) else {
+            return false;
+        };
+        let named_in = |from: usize, to: usize| {
+            starts
+                .get(starts.partition_point(|&b| b < from))
+                .is_some_and(|&b| b < to)
+        };
+        if named_in(clause_start, clause_end) {
+            return false;
+        }
+        // A mention of a few words may end at the comma ("Alexandre Loukachenko,").
+        let back = (comma - 1).saturating_sub(3).max(toks.start);
+        let lo = self
+            .tokens
+            .get(back)
+            .map_or(name.range.start, |t| t.range.start);
+        let is_mention = (lo..=name.range.start).any(|b| {
+            self.names
+                .get(&b)
+                .is_some_and(|ms| ms.iter().any(|&(end, k)| k == key && end >= name.range.end))
+        });
+        !is_mention
+    }
+
     /// The entity named in the sentence, or earlier in its paragraph with a stand-in
     /// within `within` tokens of the figure.
     fn entity_cue(
@@ -363,6 +431,9 @@ impl DocTokens<'_> {
             return false;
         };
         if mention >= bytes.end {
+            return false;
+        }
+        if self.apposition_of_another(key, starts, figure, &toks, bytes.end) {
             return false;
         }
         if mention >= bytes.start {
