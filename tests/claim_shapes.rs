@@ -443,6 +443,11 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (En, "Xi, China's leader since 2012, hosted Lukashenko.", "lukashenko-in-power", Silent),
     (En, "Voters will extend the rule of Alexander Lukashenko, in power since 1994, on Sunday.", "lukashenko-in-power", Right),
     (En, "Voters will extend the rule of Alexander Lukashenko, in power since 2004, on Sunday.", "lukashenko-in-power", Wrong("2004")),
+    // Prisoners freed who stay abroad, and "plusieurs / several": no count of those held.
+    (En, "Some 30 political prisoners remain in Lithuania after their release.", "still-held", Silent),
+    (Fr, "Une trentaine de prisonniers politiques restent en Lituanie depuis leur libération.", "still-held", Silent),
+    (Fr, "Au moins 27 familles comptent plusieurs prisonniers politiques toujours détenus.", "still-held", Silent),
+    (En, "Several political prisoners remain behind bars, Viasna says.", "still-held", Silent),
 
 ];
 
