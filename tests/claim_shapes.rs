@@ -448,6 +448,11 @@ const SHAPES: &[(Lang, &str, &str, Expect)] = &[
     (Fr, "Une trentaine de prisonniers politiques restent en Lituanie depuis leur libération.", "still-held", Silent),
     (Fr, "Au moins 27 familles comptent plusieurs prisonniers politiques toujours détenus.", "still-held", Silent),
     (En, "Several political prisoners remain behind bars, Viasna says.", "still-held", Silent),
+    // A neighbour's leader with a title and no name before the apposition.
+    (Fr, "Le président lituanien, en fonctions depuis 2019, a dénoncé Loukachenko.", "lukashenko-in-power", Silent),
+    (Fr, "Le président ukrainien, au pouvoir depuis 2019, accuse Loukachenko.", "lukashenko-in-power", Silent),
+    (En, "The Polish prime minister, in office since 2023, criticised Lukashenko.", "lukashenko-in-power", Silent),
+    (En, "Lithuania's president, in office since 2019, criticised Lukashenko.", "lukashenko-in-power", Silent),
 
 ];
 
