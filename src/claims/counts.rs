@@ -87,14 +87,29 @@ pub(super) fn is_count(
     value: &Quantity,
     names_unit: bool,
 ) -> bool {
-    if names_unit {
-        return true;
-    }
-    let folded = |i: usize| tokens.get(i).map(|t| t.folded.as_str());
     let written = tokens
         .get(at..next)
         .and_then(|ts| Some(&text[ts.first()?.range.start..ts.last()?.range.end]))
         .unwrap_or("");
+    // English copy reads "1.100" as 1.1, yet such copy (often translated) means 1,100
+    // as often: either reading would be a guess, so the figure is read as no count,
+    // whatever the pattern names. Scale words settle it ("1.100 million").
+    if lang == Lang::En
+        && written
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(is_dot_grouped)
+    {
+        return false;
+    }
+    // Nor is the tail of a number ("100" in "1.100"): a figure starts no number.
+    if at > 1 && glued_after_digits(tokens, text, at) {
+        return false;
+    }
+    if names_unit {
+        return true;
+    }
+    let folded = |i: usize| tokens.get(i).map(|t| t.folded.as_str());
     if value.qualifier == Qualifier::Exact && is_year(written) {
         return false;
     }
@@ -148,6 +163,35 @@ pub(super) fn is_count(
         }
     }
     true
+}
+
+/// Whether token `at` follows a mark glued to a digit with no space: "1.|100", "1,|100".
+fn glued_after_digits(tokens: &[Token], text: &str, at: usize) -> bool {
+    let (Some(digits), Some(mark), Some(figure)) =
+        (tokens.get(at - 2), tokens.get(at - 1), tokens.get(at))
+    else {
+        return false;
+    };
+    digits.range.end == mark.range.start
+        && mark.range.end == figure.range.start
+        && matches!(text.get(mark.range.clone()), Some("." | ","))
+        && text
+            .get(..digits.range.end)
+            .and_then(|t| t.bytes().last())
+            .is_some_and(|b| b.is_ascii_digit())
+}
+
+/// One to three digits, a dot, and exactly three digits: "1.100".
+fn is_dot_grouped(written: &str) -> bool {
+    let Some((whole, group)) = written.split_once('.') else {
+        return false;
+    };
+    (1..=3).contains(&whole.len())
+        && group.len() == 3
+        && whole
+            .bytes()
+            .chain(group.bytes())
+            .all(|b| b.is_ascii_digit())
 }
 
 /// Four digits from 1800 to 2100 written without grouping: "2020", "1994".
@@ -212,6 +256,13 @@ mod tests {
             (En, "some 300,000 Belarusians", "some", true),
             (Fr, "1500 personnes", "1500", true),
             (En, "as many as 1,000 may remain", "1,000", true),
+            (En, "some 1.100 political prisoners", "some", false),
+            (En, "1.100 political prisoners", "1.100", false),
+            (En, "1.100 political prisoners", "100", false),
+            (En, "1.5 prisoners", "1.5", true),
+            (En, "a nation of 9.5 million", "9.5", true),
+            (En, "a nation of 1.100 million", "1.100", true),
+            (Fr, "quelque 1.100 prisonniers politiques", "quelque", true),
         ];
         for (lang, text, figure, expected) in table {
             assert_eq!(count(text, figure, lang), expected, "{text}");

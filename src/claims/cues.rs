@@ -125,6 +125,26 @@ fn ends_clause(folded: &str) -> bool {
     )
 }
 
+/// The first byte of the sentence whose tokens are `toks`.
+fn toks_start_byte(doc: &DocTokens<'_>, toks: &Range<usize>) -> usize {
+    doc.tokens.get(toks.start).map_or(0, |t| t.range.start)
+}
+
+/// Words that open a clause of its own after a comma (a conjunction, a subject
+/// pronoun): what follows is no apposition to the name before the comma.
+fn clause_openers(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Fr => &[
+            "et", "mais", "puis", "car", "donc", "or", "alors", "tandis", "il", "elle", "ils",
+            "elles", "on", "le", "la", "les", "ce", "cet", "cette",
+        ],
+        Lang::En => &[
+            "and", "but", "then", "so", "while", "whereas", "he", "she", "it", "they", "the",
+            "this", "that",
+        ],
+    }
+}
+
 impl DocTokens<'_> {
     /// Whether token `i` is a mark that ends a clause; a comma between digits
     /// ("1,100") is none.
@@ -338,6 +358,98 @@ impl DocTokens<'_> {
         })
     }
 
+    /// Whether the figure stands in an apposition to another name: its clause stands
+    /// between commas, the first right after a capitalised word that is no mention of
+    /// the entity, and the entity is not named in that clause ("Macron, président depuis 2017, a
+    /// critiqué Loukachenko"; not "Loukachenko, 71 ans, au pouvoir depuis 1994").
+    fn apposition_of_another(
+        &self,
+        key: EntityKey,
+        starts: &[usize],
+        figure: &Range<usize>,
+        toks: &Range<usize>,
+        sentence_end: usize,
+    ) -> bool {
+        let Some(comma) = (toks.start..figure.start)
+            .rev()
+            .find(|&i| self.ends_clause_at(i))
+        else {
+            return false;
+        };
+        if comma == toks.start || self.tokens.get(comma).is_none_or(|t| t.folded != ",") {
+            return false;
+        }
+        let Some(name) = self.tokens.get(comma - 1) else {
+            return false;
+        };
+        let capitalised = name.kind == TokenKind::Word
+            && self
+                .text
+                .get(name.range.clone())
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+        if !capitalised {
+            return false;
+        }
+        // An apposition is closed by a comma too: "Loukachenko, proche allié de
+        // Poutine, dirige le Bélarus depuis 1994" is a main clause. One that ends the
+        // sentence ("…sur Poutine, président de la Russie depuis 2012.", "…Putin, who
+        // has ruled Russia since 2000.") runs to its end, unless it opens as a clause of
+        // its own ("…Poutine, et il dirige le pays depuis 1994").
+        let opens_clause = self
+            .tokens
+            .get(comma + 1)
+            .is_some_and(|t| clause_openers(self.lang).contains(&t.folded.as_str()));
+        let close = (figure.end..toks.end)
+            .find(|&i| self.ends_clause_at(i))
+            .and_then(|i| self.tokens.get(i));
+        // Nor when the entity, named before, is set off by a comma of its own: "L, a
+        // close ally of P, has ruled…" goes on with L's predicate.
+        let entity_set_off = || {
+            let first = starts.partition_point(|&b| b < toks_start_byte(self, toks));
+            starts[first..]
+                .iter()
+                .take_while(|&&b| b < name.range.start)
+                .any(|&b| {
+                    self.names.get(&b).is_some_and(|ms| {
+                        ms.iter().filter(|&&(_, k)| k == key).any(|&(end, _)| {
+                            let after = self.tokens.partition_point(|t| t.range.start < end);
+                            self.tokens.get(after).is_some_and(|t| t.folded == ",")
+                        })
+                    })
+                })
+        };
+        let clause_end = match close {
+            Some(t) if t.folded == "," => t.range.start.min(sentence_end),
+            _ if opens_clause || entity_set_off() => return false,
+            Some(t) => t.range.start.min(sentence_end),
+            None => sentence_end,
+        };
+        let Some(clause_start) = self.tokens.get(comma).map(|t| t.range.end) else {
+            return false;
+        };
+        let named_in = |from: usize, to: usize| {
+            starts
+                .get(starts.partition_point(|&b| b < from))
+                .is_some_and(|&b| b < to)
+        };
+        if named_in(clause_start, clause_end) {
+            return false;
+        }
+        // A mention of a few words may end at the comma ("Alexandre Loukachenko,").
+        let back = (comma - 1).saturating_sub(3).max(toks.start);
+        let lo = self
+            .tokens
+            .get(back)
+            .map_or(name.range.start, |t| t.range.start);
+        let is_mention = (lo..=name.range.start).any(|b| {
+            self.names
+                .get(&b)
+                .is_some_and(|ms| ms.iter().any(|&(end, k)| k == key && end >= name.range.end))
+        });
+        !is_mention
+    }
+
     /// The entity named in the sentence, or earlier in its paragraph with a stand-in
     /// within `within` tokens of the figure.
     fn entity_cue(
@@ -363,6 +475,9 @@ impl DocTokens<'_> {
             return false;
         };
         if mention >= bytes.end {
+            return false;
+        }
+        if self.apposition_of_another(key, starts, figure, &toks, bytes.end) {
             return false;
         }
         if mention >= bytes.start {

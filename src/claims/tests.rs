@@ -634,6 +634,33 @@ const FIGURE_READINGS: &[(Lang, &str, &str)] = &[
         "About 900 prisoners, including a Nobel laureate, still wait.",
         "About 900",
     ),
+    // An apposition between commas is about the name before it, not the entity
+    // named elsewhere in the sentence.
+    (
+        Lang::Fr,
+        "Orsk, au pouvoir depuis 2017, a critiqué Varenko.",
+        "",
+    ),
+    (
+        Lang::En,
+        "Orsk, in power since 2017, criticised Varenko.",
+        "",
+    ),
+    (
+        Lang::En,
+        "Varenko, in power since 2013, criticised Orsk.",
+        "2013",
+    ),
+    (
+        Lang::En,
+        "Varenko, 71, in power since 2013, criticised Orsk.",
+        "2013",
+    ),
+    (
+        Lang::Fr,
+        "Varenko, proche allié d'Orsk, dirige le pays depuis 2013.",
+        "2013",
+    ),
 ];
 
 #[test]
