@@ -87,39 +87,21 @@ struct Foreign {
 }
 
 impl Foreign {
-    fn opener(
+    /// The mark as seen, when it is foreign.
+    fn of(
         c: char,
         lang: Lang,
+        (prev, next): (Option<char>, Option<char>),
+        closes: Option<(Kind, bool)>,
         in_guillemets: bool,
-        prev: Option<char>,
-        next: Option<char>,
     ) -> Option<Foreign> {
         let foreign = Foreign {
             c,
             lang,
             prev,
             next,
-            closes: None,
+            closes,
             in_guillemets,
-        };
-        foreign.text().is_some().then_some(foreign)
-    }
-
-    fn closer(
-        c: char,
-        opened: Kind,
-        lang: Lang,
-        opener: &Problems,
-        prev: Option<char>,
-        next: Option<char>,
-    ) -> Option<Foreign> {
-        let foreign = Foreign {
-            c,
-            lang,
-            prev,
-            next,
-            closes: Some((opened, opener.foreign.is_some())),
-            in_guillemets: false,
         };
         foreign.text().is_some().then_some(foreign)
     }
@@ -233,13 +215,14 @@ fn check_into(
             }
             if let Some(open) = stack.pop() {
                 open_count[open.kind as usize] = open_count[open.kind as usize].saturating_sub(1);
-                problems.foreign = Foreign::closer(c, open.kind, lang, &open.problems, prev, next);
+                let closes = Some((open.kind, open.problems.foreign.is_some()));
+                problems.foreign = Foreign::of(c, lang, (prev, next), closes, false);
                 problems.opener = Some(open.range.clone());
                 emit(open.range, open.c, open.problems);
             }
             emit(range, c, problems);
         } else if let Some(kind) = opens {
-            problems.foreign = Foreign::opener(c, lang, in_guillemets, prev, next);
+            problems.foreign = Foreign::of(c, lang, (prev, next), None, in_guillemets);
             open_count[kind as usize] += 1;
             stack.push(Open {
                 kind,
@@ -249,7 +232,7 @@ fn check_into(
             });
         } else {
             problems.unmatched = true;
-            problems.foreign = Foreign::opener(c, lang, in_guillemets, prev, next);
+            problems.foreign = Foreign::of(c, lang, (prev, next), None, in_guillemets);
             emit(range, c, problems);
         }
         prev = Some(c);
