@@ -194,8 +194,8 @@ fn unused_suppressions(
         } else {
             names.join(" ")
         };
-        let span = doc.span_of_source(range.clone());
-        let text = doc.source().get(range).unwrap_or_default().to_owned();
+        let span = doc.span_of_source(range);
+        let text = doc.source_text(&span).to_owned();
         found.push(
             Finding::new(
                 doc.path.clone(),
